@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lapak",
+    products: [
+        .library(name: "Templates", targets: ["Templates"]),
+        .library(name: "LapakCore", targets: ["LapakCore"]),
+        .executable(name: "lapak", targets: ["lapak"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CMark"]),
+        // The one system call Swift's Glibc module does not expose: renameat2(RENAME_EXCHANGE).
+        .target(name: "CSystem"),
+        // The template engine: standard library only, knows nothing of products or sites.
+        .target(name: "Templates"),
+        .target(
+            name: "LapakCore",
+            dependencies: [
+                "Markdown", "Templates", "CSystem",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            plugins: ["EmbedTheme"]
+        ),
+        // Build-time helper that embeds themes/default into LapakCore (see Plugins/EmbedTheme).
+        .executableTarget(name: "theme-embedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
+        .executableTarget(
+            name: "lapak",
+            dependencies: [
+                "LapakCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "LapakCoreTests", dependencies: ["LapakCore", "Markdown", "Templates"]),
+    ]
+)

@@ -1,0 +1,95 @@
+import CMark
+
+/// One pass over cmark's tree: rewrites URLs and gathers what templates and checks need.
+struct TreeCollector {
+    let rewriteURL: MarkdownRenderer.URLRewriter?
+    var firstParagraph: String?
+    var firstImage: MarkdownDocument.Image?
+    var headings: [MarkdownDocument.Heading] = []
+    var references: [MarkdownDocument.Reference] = []
+    private(set) var plainText = ""
+
+    init(rewriteURL: MarkdownRenderer.URLRewriter?) {
+        self.rewriteURL = rewriteURL
+    }
+
+    mutating func walk(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node)
+        }
+    }
+
+    private mutating func visit(_ node: OpaquePointer) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if let literal = cmark_node_get_literal(node) { appendPlain(String(cString: literal)) }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            appendPlain(" ")
+        case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
+            if !plainText.isEmpty && plainText.last != "\n" { plainText += "\n" }
+            if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, let literal = cmark_node_get_literal(node) {
+                appendPlain(String(cString: literal))
+            }
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, firstParagraph == nil,
+               !isInsideListOrQuote(node) {
+                let text = Self.text(of: node)
+                if !text.isEmpty { firstParagraph = text }
+            }
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                headings.append(.init(level: Int(cmark_node_get_heading_level(node)), text: Self.text(of: node)))
+            }
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            var url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if let rewritten = rewriteURL?(url) {
+                url = rewritten
+                cmark_node_set_url(node, rewritten)
+            }
+            references.append(.init(kind: isImage ? .image : .link, url: url,
+                                    line: Int(cmark_node_get_start_line(node)),
+                                    column: Int(cmark_node_get_start_column(node))))
+            if isImage && firstImage == nil {
+                firstImage = .init(url: url, alt: Self.text(of: node))
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func appendPlain(_ text: String) {
+        plainText += text
+    }
+
+    private func isInsideListOrQuote(_ node: OpaquePointer) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    /// The plain text under a node: literals joined, breaks as spaces.
+    static func text(of node: OpaquePointer) -> String {
+        var out = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(current) { out += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            default:
+                out += text(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return out
+    }
+}
