@@ -1,0 +1,208 @@
+import Foundation
+import Markdown
+import Yams
+
+/// Everything read from `content/`, typed and validated file by file.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var producers: [Producer]
+    public var products: [Product]
+    public var news: [NewsArticle]
+    public var pages: [Page]
+    public var images: ImageIndex
+}
+
+public struct LoadOptions: Sendable {
+    public var includeDrafts = false
+    public var baseURLOverride: String?
+    public var limits = ContentLimits()
+
+    public init(includeDrafts: Bool = false, baseURLOverride: String? = nil) {
+        self.includeDrafts = includeDrafts
+        self.baseURLOverride = baseURLOverride
+    }
+}
+
+/// Reads a site folder's `content/`: every file once, in parallel, every problem reported.
+public struct ContentLoader: Sendable {
+    public let sourceDirectory: String
+    public let options: LoadOptions
+
+    public init(sourceDirectory: String, options: LoadOptions = LoadOptions()) {
+        self.sourceDirectory = sourceDirectory
+        self.options = options
+    }
+
+    var contentDirectory: String { sourceDirectory + "/content" }
+
+    public func load() -> (content: LoadedContent?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let siteRoot = FileSystem.realPath(sourceDirectory) ?? sourceDirectory
+        guard let config = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
+
+        let images = loadImages(siteRoot: siteRoot, into: &diagnostics)
+        var jobs: [(kind: ContentKind, path: String, name: String)] = []
+        for kind in ContentKind.allCases {
+            let folder = contentDirectory + "/" + kind.rawValue
+            for entry in FileSystem.list(folder) where !entry.isDirectory && entry.name.hasSuffix(".md") && !entry.name.hasPrefix(".") {
+                let relative = "content/\(kind.rawValue)/\(entry.name)"
+                if entry.isSymlink, !symlinkStaysInside(sourceDirectory + "/" + relative, siteRoot: siteRoot) {
+                    diagnostics.append(.error(.symlinkOutside(path: relative), at: SourceLocation(file: relative)))
+                    continue
+                }
+                jobs.append((kind, relative, entry.name))
+            }
+        }
+
+        let parser = ContentParser(images: images, markdown: markdownRenderer(basePath: config.basePath), limits: options.limits)
+        let source = sourceDirectory
+        let results = parallelMap(jobs) { job -> ContentParser.Result in
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.readBytes(source + "/" + job.path)
+            } catch {
+                return .init(item: nil, diagnostics: [.error(.unreadableFile(reason: "\(error)"), at: SourceLocation(file: job.path))])
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return .init(item: nil, diagnostics: [.error(.invalidUTF8, at: SourceLocation(file: job.path))])
+            }
+            return parser.parse(kind: job.kind, path: job.path, fileName: job.name, text: text)
+        }
+
+        var content = LoadedContent(config: config, producers: [], products: [], news: [], pages: [], images: images)
+        for result in results {
+            diagnostics += result.diagnostics
+            switch result.item {
+            case .producer(let item) where options.includeDrafts || !item.draft: content.producers.append(item)
+            case .product(let item) where options.includeDrafts || !item.draft: content.products.append(item)
+            case .news(let item) where options.includeDrafts || !item.draft: content.news.append(item)
+            case .page(let item) where options.includeDrafts || !item.draft: content.pages.append(item)
+            default: break
+            }
+        }
+        return (content, diagnostics)
+    }
+
+    /// Content paths are relative to `content/`; links to them are rewritten to the site's base path.
+    private func markdownRenderer(basePath: String) -> MarkdownRenderer {
+        MarkdownRenderer { url in
+            if url.hasPrefix("images/") { return basePath + url }
+            if url.hasPrefix("/") && !url.hasPrefix("//") && basePath != "/" { return basePath + url.dropFirst() }
+            return nil
+        }
+    }
+
+    private func symlinkStaysInside(_ path: String, siteRoot: String) -> Bool {
+        guard let target = FileSystem.realPath(path) else { return false }
+        return FileSystem.isInside(target, siteRoot)
+    }
+
+    private func loadImages(siteRoot: String, into diagnostics: inout [Diagnostic]) -> ImageIndex {
+        let root = contentDirectory + "/images"
+        var files: [String] = []
+        for (relative, isSymlink) in FileSystem.walk(root) {
+            let path = "images/" + relative
+            if isSymlink, !symlinkStaysInside(root + "/" + relative, siteRoot: siteRoot) {
+                diagnostics.append(.error(.symlinkOutside(path: "content/" + path), at: SourceLocation(file: "content/" + path)))
+                continue
+            }
+            files.append(path)
+        }
+        let directory = contentDirectory
+        let sizes = parallelMap(files) { path -> ImageIndex.Entry in
+            let size = (try? FileSystem.readBytes(directory + "/" + path)).flatMap(ImageSize.read)
+            return ImageIndex.Entry(width: size?.width, height: size?.height)
+        }
+        return ImageIndex(entries: Dictionary(uniqueKeysWithValues: zip(files, sizes)))
+    }
+
+    private func loadConfig(into diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let path = "content/site.yml"
+        let full = sourceDirectory + "/" + path
+        guard FileSystem.exists(full) else {
+            diagnostics.append(.error(.missingSiteConfig, at: SourceLocation(file: path)))
+            return nil
+        }
+        guard let bytes = try? FileSystem.readBytes(full), let raw = String(validating: bytes, as: UTF8.self) else {
+            diagnostics.append(.error(.invalidUTF8, at: SourceLocation(file: path)))
+            return nil
+        }
+        let yaml = normalizeNewlines(raw)
+        if let mark = YAMLGuard.firstAnchorOrAlias(yaml) {
+            diagnostics.append(.error(.yamlAliasesNotAllowed, at: SourceLocation(file: path, line: mark.line, column: mark.column)))
+            return nil
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            diagnostics.append(YAMLErrors.diagnostic(error, file: path, lineOffset: 1))
+            return nil
+        } catch {
+            diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: path)))
+            return nil
+        }
+        guard case .mapping(let mapping)? = node else {
+            diagnostics.append(.error(.frontMatterNotMapping, at: SourceLocation(file: path, line: 1, column: 1)))
+            return nil
+        }
+        var f = Fields(file: path, mapping: mapping, lineOffset: 1)
+        let title = f.requiredText("title", example: "Lapak Purna Migran") ?? ""
+        var baseURL = "https://example.org/"
+        if let raw = options.baseURLOverride ?? f.requiredText("base_url", example: "https://lapak.example.org/") {
+            if let normalized = SiteConfig.normalizedBaseURL(raw) {
+                baseURL = normalized
+            } else if options.baseURLOverride != nil {
+                diagnostics.append(.error(.badBaseURL(value: raw), at: SourceLocation(file: "--base-url")))
+            } else {
+                f.report(.badBaseURL(value: raw), field: "base_url")
+            }
+        }
+        if options.baseURLOverride != nil { _ = f.node("base_url") }
+        var config = SiteConfig(title: title, baseURL: baseURL)
+        config.description = f.text("description") ?? ""
+        config.language = f.text("language") ?? "id"
+        config.currency = f.text("currency") ?? "IDR"
+        config.theme = f.text("theme") ?? "default"
+        config.productsPerPage = max(1, f.wholeNumber("products_per_page", example: "24") ?? 24)
+        config.newsPerPage = max(1, f.wholeNumber("news_per_page", example: "10") ?? 10)
+        config.instagram = f.text("instagram")
+        config.facebook = f.text("facebook")
+        for (key, value, mark) in f.mapping("contact") {
+            switch key {
+            case "whatsapp":
+                let raw = value.string ?? ""
+                config.contactWhatsApp = WhatsAppNumber(raw)
+                if config.contactWhatsApp == nil { f.report(.badWhatsApp(field: "contact.whatsapp", value: raw), at: mark) }
+            case "email": config.contactEmail = value.string?.trimmed
+            case "instagram": config.instagram = value.string?.trimmed
+            case "facebook": config.facebook = value.string?.trimmed
+            default:
+                let suggestion = KnownFields.closest(to: key, among: ["whatsapp", "email", "instagram", "facebook"])
+                f.report(.unknownField(field: "contact.\(key)", suggestion: suggestion.map { "contact.\($0)" }), at: mark, severity: .warning)
+            }
+        }
+        for (key, value, mark) in f.mapping("categories") {
+            guard Slug.isValid(key) else {
+                f.report(.invalidSlug(slug: key, suggestion: Slug.make(from: key)), at: mark)
+                continue
+            }
+            let name = value.string?.trimmed ?? ""
+            config.categories.append(.init(id: key, name: name.isEmpty ? CategoryNames.humanize(key) : name))
+        }
+        for (name, location) in f.unusedFields {
+            let known = ["title", "description", "base_url", "language", "currency", "theme", "contact", "categories",
+                         "products_per_page", "news_per_page", "instagram", "facebook"]
+            diagnostics.append(.warning(.unknownField(field: name, suggestion: KnownFields.closest(to: name, among: known)), at: location))
+        }
+        diagnostics += f.diagnostics
+        return f.diagnostics.contains { $0.severity == .error } ? nil : config
+    }
+}
+
+enum CategoryNames {
+    /// `batik-ecoprint` → `Batik Ecoprint`, for categories `site.yml` does not name.
+    static func humanize(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import Markdown
+import Yams
+
+/// Turns one content file's text into a typed item, or into diagnostics that say what to fix.
+struct ContentParser: Sendable {
+    let images: ImageIndex
+    let markdown: MarkdownRenderer
+    let limits: ContentLimits
+
+    struct Result: Sendable {
+        var item: ParsedItem?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func parse(kind: ContentKind, path: String, fileName: String, text rawText: String) -> Result {
+        var result = Result()
+        let text = normalizeNewlines(rawText)
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatterSplit.split(text)
+        } catch {
+            let problem: Problem = error == .missingOpening ? .missingFrontMatter : .unclosedFrontMatter
+            result.diagnostics.append(.error(problem, at: SourceLocation(file: path, line: 1, column: 1)))
+            return result
+        }
+        if split.yaml.utf8.count > limits.maxFrontMatterBytes {
+            result.diagnostics.append(.error(.frontMatterTooLarge(limitKB: limits.maxFrontMatterBytes / 1024),
+                                             at: SourceLocation(file: path, line: split.yamlFirstLine, column: 1)))
+            return result
+        }
+        if let problem = limits.markdownProblem(split.body) {
+            result.diagnostics.append(.error(problem, at: SourceLocation(file: path, line: split.bodyFirstLine, column: 1)))
+            return result
+        }
+        guard var fields = composeFields(split, path: path, into: &result.diagnostics) else { return result }
+
+        let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let body = markdown.render(split.body)
+        switch kind {
+        case .producer: result.item = parseProducer(&fields, id: baseName, path: path, body: body)
+        case .product: result.item = parseProduct(&fields, baseName: baseName, path: path, body: body)
+        case .news: result.item = parseNews(&fields, baseName: baseName, path: path, body: body)
+        case .page: result.item = parsePage(&fields, baseName: baseName, path: path, body: body)
+        }
+        for (name, location) in fields.unusedFields {
+            let suggestion = KnownFields.suggestion(for: name, among: kind.knownFields)
+            fields.diagnostics.append(.warning(.unknownField(field: name, suggestion: suggestion), at: location))
+        }
+        result.diagnostics += fields.diagnostics
+        if result.diagnostics.contains(where: { $0.severity == .error }) { result.item = nil }
+        return result
+    }
+
+    private func composeFields(_ split: FrontMatterSplit, path: String, into diagnostics: inout [Diagnostic]) -> Fields? {
+        if let mark = YAMLGuard.firstAnchorOrAlias(split.yaml) {
+            diagnostics.append(.error(.yamlAliasesNotAllowed,
+                                      at: SourceLocation(file: path, line: mark.line + split.yamlFirstLine - 1,
+                                                         column: mark.column)))
+            return nil
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: split.yaml)
+        } catch let error as YamlError {
+            diagnostics.append(YAMLErrors.diagnostic(error, file: path, lineOffset: split.yamlFirstLine))
+            return nil
+        } catch {
+            diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: path, line: split.yamlFirstLine)))
+            return nil
+        }
+        guard let node, case .mapping(let mapping) = node else {
+            if split.yaml.trimmed.isEmpty {
+                return Fields(file: path, mapping: Node.Mapping([]), lineOffset: split.yamlFirstLine)
+            }
+            diagnostics.append(.error(.frontMatterNotMapping, at: SourceLocation(file: path, line: split.yamlFirstLine, column: 1)))
+            return nil
+        }
+        return Fields(file: path, mapping: mapping, lineOffset: split.yamlFirstLine)
+    }
+
+    // MARK: Kinds
+
+    private func slug(_ fields: inout Fields, fallback: String) -> String {
+        if let explicit = fields.text("slug") {
+            if !Slug.isValid(explicit) {
+                fields.report(.invalidSlug(slug: explicit, suggestion: Slug.make(from: explicit)), field: "slug")
+            }
+            return explicit
+        }
+        if !Slug.isValid(fallback) {
+            fields.diagnostics.append(.error(.invalidSlug(slug: fallback, suggestion: Slug.make(from: fallback)),
+                                             at: SourceLocation(file: fields.file)))
+        }
+        return fallback
+    }
+
+    private func parseProducer(_ f: inout Fields, id: String, path: String, body: MarkdownDocument) -> ParsedItem? {
+        if !Slug.isValid(id) {
+            f.diagnostics.append(.error(.invalidSlug(slug: id, suggestion: Slug.make(from: id)), at: SourceLocation(file: path)))
+        }
+        let name = f.requiredText("name", example: "KOPI Pandanarum")
+        let village = f.requiredText("village", example: "Pandanarum")
+        let regency = f.requiredText("regency", example: "Blitar")
+        var whatsapp: WhatsAppNumber?
+        if let raw = f.text("whatsapp") {
+            whatsapp = WhatsAppNumber(raw)
+            if whatsapp == nil { f.report(.badWhatsApp(field: "whatsapp", value: raw), field: "whatsapp") }
+        }
+        _ = f.node("title")
+        let producer = Producer(
+            id: id, sourcePath: path, name: name ?? id, community: f.text("community"), village: village ?? "",
+            district: f.text("district"), regency: regency ?? "", province: f.text("province"), whatsapp: whatsapp,
+            instagram: f.text("instagram"), facebook: f.text("facebook"),
+            image: f.node("image") == nil ? nil : image(&f, field: "image", alt: name ?? id).first,
+            draft: f.boolean("draft") ?? false, body: body)
+        return .producer(producer)
+    }
+
+    private func parseProduct(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {
+        let slug = slug(&f, fallback: baseName)
+        let title = f.requiredText("title", example: "Tas Anyaman Pandan")
+        let price = f.wholeNumber("price", example: "85000")
+        if price == nil, f.node("price") == nil { f.report(.missingField(field: "price", example: "85000"), field: "price") }
+        let category = f.requiredText("category", example: "tas-anyaman")
+        let producer = f.requiredText("producer", example: "desbumi-kedunggebang")
+        let images = image(&f, field: "images", alt: title ?? slug)
+        if f.node("images") == nil { f.report(.missingField(field: "images", example: "[images/products/\(slug).jpg]"), field: "images") }
+        let stock = f.wholeNumber("stock", example: "10")
+        var availability: Availability = stock.map { $0 > 0 ? .inStock : .outOfStock } ?? .inStock
+        if let raw = f.text("availability") {
+            if let parsed = Availability(rawValue: raw.lowercased().replacingOccurrences(of: " ", with: "_")
+                .replacingOccurrences(of: "-", with: "_")) {
+                availability = parsed
+            } else {
+                f.report(.badAvailability(value: raw), field: "availability")
+            }
+        }
+        let weight = f.wholeNumber("weight_grams", example: "400") ?? f.wholeNumber("weight", example: "400")
+        let variants = self.variants(&f)
+        let certifications = self.certifications(&f)
+        _ = f.node("categories")
+        let product = Product(
+            slug: slug, sourcePath: path, title: title ?? slug, price: price ?? 0, category: category ?? "",
+            producerID: producer ?? "", images: images, availability: availability, stock: stock, weightGrams: weight,
+            tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
+            summary: f.text("summary") ?? Summary.make(from: body.firstParagraph),
+            variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false, body: body)
+        return .product(product)
+    }
+
+    private func parseNews(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {
+        let slug = slug(&f, fallback: Self.stripDatePrefix(baseName))
+        let title = f.requiredText("title", example: "Pelatihan Pembukuan di Banyuwangi")
+        let date = f.date("date")
+        if date == nil, f.node("date") == nil { f.report(.missingField(field: "date", example: "2025-12-13"), field: "date") }
+        let alt = f.text("image_alt") ?? title ?? slug
+        let article = NewsArticle(
+            slug: slug, sourcePath: path, title: title ?? slug,
+            date: date ?? ContentDate(year: 1970, month: 1, day: 1), location: f.text("location"),
+            author: f.text("author"), producerIDs: f.textList("producers"), tags: tags(&f),
+            image: f.node("image") == nil ? nil : image(&f, field: "image", alt: alt).first,
+            summary: f.text("summary") ?? Summary.make(from: body.firstParagraph),
+            draft: f.boolean("draft") ?? false, body: body)
+        return .news(article)
+    }
+
+    private func parsePage(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {
+        let slug = slug(&f, fallback: baseName)
+        let title = f.requiredText("title", example: "Tentang Kami")
+        return .page(Page(slug: slug, sourcePath: path, title: title ?? slug,
+                          description: f.text("description") ?? Summary.make(from: body.firstParagraph),
+                          draft: f.boolean("draft") ?? false, body: body))
+    }
+
+    // MARK: Structured fields
+
+    private func tags(_ f: inout Fields) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for tag in f.textList("tags") {
+            let slug = Slug.isValid(tag) ? tag : Slug.make(from: tag)
+            if slug.isEmpty {
+                f.report(.invalidSlug(slug: tag, suggestion: "batik"), field: "tags")
+            } else if seen.insert(slug).inserted {
+                out.append(slug)
+            }
+        }
+        return out
+    }
+
+    /// `images: [a.jpg, {src: b.jpg, alt: "…"}]` or `image: a.jpg`.
+    private func image(_ f: inout Fields, field: String, alt defaultAlt: String) -> [ImageRef] {
+        var out: [ImageRef] = []
+        for node in f.sequence(field) {
+            var src: String?
+            var alt = defaultAlt
+            switch node {
+            case .scalar(let scalar):
+                src = scalar.string.trimmed
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    switch key.string {
+                    case "src": src = value.string?.trimmed
+                    case "alt": if let text = value.string?.trimmed, !text.isEmpty { alt = text }
+                    default: f.report(.unknownField(field: "\(field).\(key.string ?? "")", suggestion: nil), at: key.mark, severity: .warning)
+                    }
+                }
+            default:
+                f.report(.notText(field: field), at: node.mark)
+            }
+            guard let src, !src.isEmpty else {
+                f.report(.emptyField(field: field, example: "images/products/foto.jpg"), at: node.mark)
+                continue
+            }
+            switch images.lookup(src) {
+            case .found(let key, let entry):
+                out.append(ImageRef(path: key, alt: alt, width: entry.width, height: entry.height))
+            case .missing(let key):
+                f.report(.missingImage(path: key), at: node.mark)
+            case .outside:
+                f.report(.imageOutsideContent(path: src), at: node.mark)
+            }
+        }
+        return out
+    }
+
+    private func variants(_ f: inout Fields) -> [Variant] {
+        var out: [Variant] = []
+        for node in f.sequence("variants") {
+            guard case .mapping(let mapping) = node else {
+                f.report(.frontMatterNotMapping, at: node.mark)
+                continue
+            }
+            var name: String?
+            var price: Int?
+            for (key, value) in mapping {
+                switch key.string {
+                case "name": name = value.string?.trimmed
+                case "price":
+                    let raw = value.string?.trimmed ?? ""
+                    if let value = Int(raw), value >= 0 {
+                        price = value
+                    } else if let grouped = Fields.thousandsGrouped(raw) {
+                        f.report(.priceWithSeparators(field: "price", value: raw, suggestion: String(grouped)), at: value.mark)
+                    } else {
+                        f.report(.notWholeNumber(field: "price", value: raw, example: "85000"), at: value.mark)
+                    }
+                default:
+                    let suggestion = KnownFields.suggestion(for: key.string ?? "", among: ["name", "price"])
+                    f.report(.unknownField(field: key.string ?? "", suggestion: suggestion), at: key.mark, severity: .warning)
+                }
+            }
+            if name == nil || name?.isEmpty == true { f.report(.missingField(field: "name", example: "Ukuran L"), at: node.mark) }
+            if price == nil && !mapping.contains(where: { $0.key.string == "price" }) {
+                f.report(.missingField(field: "price", example: "85000"), at: node.mark)
+            }
+            if let name, let price { out.append(Variant(name: name, price: price)) }
+        }
+        return out
+    }
+
+    private func certifications(_ f: inout Fields) -> [Certification] {
+        var out: [Certification] = []
+        for (key, value, mark) in f.mapping("certifications") {
+            guard let kind = Certification.Kind(rawValue: key.lowercased().replacingOccurrences(of: "-", with: "")) else {
+                f.report(.unknownCertification(key: key), at: mark)
+                continue
+            }
+            let number = value.string?.trimmed ?? ""
+            if number.isEmpty || number == "null" {
+                f.report(.emptyField(field: key, example: "\"P-IRT 1234567890123-45\""), at: mark)
+                continue
+            }
+            out.append(Certification(kind: kind, number: number))
+        }
+        return out
+    }
+
+    /// `2025-12-13-strategi-usaha` → `strategi-usaha`, as Jekyll and Hugo do for dated posts.
+    static func stripDatePrefix(_ name: String) -> String {
+        let bytes = Array(name.utf8)
+        guard bytes.count > 11, bytes[4] == 45, bytes[7] == 45, bytes[10] == 45,
+              bytes[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return name }
+        return String(name.dropFirst(11))
+    }
+}
+
+/// A short plain-text summary cut at a word boundary, for cards, feeds and link previews.
+enum Summary {
+    static func make(from text: String, limit: Int = 160) -> String {
+        let text = text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        while let last = cut.last, ",.;:-".contains(last) { cut.removeLast() }
+        return cut + "…"
+    }
+}

@@ -1,0 +1,200 @@
+import Yams
+
+/// Typed, located access to one file's front matter.
+///
+/// Reading a field never throws: a problem becomes a diagnostic at the field's line, and the
+/// reader returns nil so loading goes on and every problem of the file is reported at once.
+struct Fields {
+    let file: String
+    private let pairs: [(key: String, keyMark: Mark?, value: Node)]
+    private let lineOffset: Int
+    var diagnostics: [Diagnostic] = []
+    private(set) var used: Set<String> = []
+
+    init(file: String, mapping: Node.Mapping, lineOffset: Int) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.pairs = mapping.map { (key: $0.key.string ?? "", keyMark: $0.key.mark, value: $0.value) }
+    }
+
+    var names: [String] { pairs.map(\.key) }
+
+    func location(of field: String) -> SourceLocation {
+        guard let pair = pairs.first(where: { $0.key == field }) else {
+            return SourceLocation(file: file, line: max(lineOffset - 1, 1), column: 1)
+        }
+        return location(pair.keyMark)
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: mark.line + lineOffset - 1, column: mark.column)
+    }
+
+    mutating func report(_ problem: Problem, field: String, severity: Severity = .error) {
+        diagnostics.append(Diagnostic(severity, problem, at: location(of: field)))
+    }
+
+    mutating func report(_ problem: Problem, at mark: Mark?, severity: Severity = .error) {
+        diagnostics.append(Diagnostic(severity, problem, at: location(mark)))
+    }
+
+    /// The raw node of a field, marking it as known. A `null` value counts as absent.
+    mutating func node(_ field: String) -> Node? {
+        used.insert(field)
+        guard let node = pairs.first(where: { $0.key == field })?.value else { return nil }
+        if case .scalar(let scalar) = node, scalar.style == .plain,
+           ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return node
+    }
+
+    // MARK: Typed readers
+
+    mutating func text(_ field: String) -> String? {
+        guard let node = node(field) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            report(.notText(field: field), field: field)
+            return nil
+        }
+        return scalar.string.trimmed
+    }
+
+    mutating func requiredText(_ field: String, example: String) -> String? {
+        guard let value = text(field) else {
+            if !diagnostics.contains(where: { $0.location == location(of: field) }) {
+                report(.missingField(field: field, example: example), field: field)
+            }
+            return nil
+        }
+        if value.isEmpty {
+            report(.emptyField(field: field, example: example), field: field)
+            return nil
+        }
+        return value
+    }
+
+    mutating func wholeNumber(_ field: String, example: String) -> Int? {
+        guard let node = node(field) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            report(.notWholeNumber(field: field, value: "…", example: example), field: field)
+            return nil
+        }
+        let raw = scalar.string.trimmed
+        if let value = Int(raw), value >= 0, raw.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            return value
+        }
+        if let grouped = Self.thousandsGrouped(raw) {
+            report(.priceWithSeparators(field: field, value: raw, suggestion: String(grouped)), field: field)
+        } else {
+            report(.notWholeNumber(field: field, value: raw, example: example), field: field)
+        }
+        return nil
+    }
+
+    /// `85.000`, `85,000`, `Rp 85.000` and `Rp85.000,-`: the ways people write Rupiah by hand.
+    static func thousandsGrouped(_ raw: String) -> Int? {
+        var text = Substring(raw)
+        if text.lowercased().hasPrefix("rp") { text = text.dropFirst(2) }
+        text = Substring(text.trimmed)
+        if text.hasSuffix(",-") { text = text.dropLast(2) }
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        let commaGroups = text.split(separator: ",", omittingEmptySubsequences: false)
+        for parts in [groups, commaGroups] where parts.count > 1 {
+            guard let head = parts.first, (1...3).contains(head.count),
+                  parts.dropFirst().allSatisfy({ $0.count == 3 }),
+                  parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }) else { continue }
+            return Int(parts.joined())
+        }
+        return nil
+    }
+
+    mutating func boolean(_ field: String) -> Bool? {
+        guard let node = node(field) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            report(.notBoolean(field: field, value: "…"), field: field)
+            return nil
+        }
+        switch scalar.string.trimmed.lowercased() {
+        case "true", "yes", "ya": return true
+        case "false", "no", "tidak": return false
+        default:
+            report(.notBoolean(field: field, value: scalar.string), field: field)
+            return nil
+        }
+    }
+
+    mutating func date(_ field: String) -> ContentDate? {
+        guard let node = node(field) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            report(.badDate(field: field, value: "…"), field: field)
+            return nil
+        }
+        let raw = scalar.string.trimmed
+        switch ContentDate.parse(raw) {
+        case .success(let date): return date
+        case .failure(.malformed): report(.badDate(field: field, value: raw), field: field)
+        case .failure(.impossible): report(.impossibleDate(field: field, value: raw), field: field)
+        }
+        return nil
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    mutating func textList(_ field: String) -> [String] {
+        guard let node = node(field) else { return [] }
+        switch node {
+        case .scalar(let scalar):
+            return scalar.string.trimmed.isEmpty ? [] : [scalar.string.trimmed]
+        case .sequence(let sequence):
+            var out: [String] = []
+            for item in sequence {
+                guard case .scalar(let scalar) = item else {
+                    report(.notText(field: field), at: item.mark)
+                    continue
+                }
+                let value = scalar.string.trimmed
+                if !value.isEmpty { out.append(value) }
+            }
+            return out
+        default:
+            report(.notList(field: field), field: field)
+            return []
+        }
+    }
+
+    /// Sequence items of a field, each with its mark, for structured lists (variants, images).
+    mutating func sequence(_ field: String) -> [Node] {
+        guard let node = node(field) else { return [] }
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar: return [node]
+        default:
+            report(.notList(field: field), field: field)
+            return []
+        }
+    }
+
+    mutating func mapping(_ field: String) -> [(key: String, value: Node, mark: Mark?)] {
+        guard let node = node(field) else { return [] }
+        guard case .mapping(let mapping) = node else {
+            report(.frontMatterNotMapping, field: field)
+            return []
+        }
+        return mapping.map { (key: $0.key.string ?? "", value: $0.value, mark: $0.key.mark) }
+    }
+
+    /// Fields present in the file that no reader asked for.
+    var unusedFields: [(name: String, location: SourceLocation)] {
+        pairs.filter { !used.contains($0.key) }.map { ($0.key, location($0.keyMark)) }
+    }
+}
+
+extension StringProtocol {
+    var trimmed: String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

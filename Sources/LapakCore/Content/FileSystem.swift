@@ -1,0 +1,82 @@
+import Foundation
+
+/// The few file-system operations loading needs, with paths kept as plain strings.
+enum FileSystem {
+    struct Entry {
+        let name: String
+        let isDirectory: Bool
+        let isSymlink: Bool
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Entries of a folder, sorted by name so that results never depend on the file system's order.
+    static func list(_ path: String) -> [Entry] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var out: [Entry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            let full = path + "/" + name
+            guard lstat(full, &info) == 0 else { continue }
+            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            let isDir = isLink ? isDirectory(full) : (info.st_mode & S_IFMT) == S_IFDIR
+            out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink))
+        }
+        return out.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    /// Every regular file below a folder, as paths relative to it, sorted.
+    static func walk(_ root: String, relativeTo prefix: String = "") -> [(relative: String, isSymlink: Bool)] {
+        var out: [(String, Bool)] = []
+        for entry in list(root) where !entry.name.hasPrefix(".") {
+            let relative = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
+            if entry.isDirectory {
+                out += walk(root + "/" + entry.name, relativeTo: relative)
+            } else {
+                out.append((relative, entry.isSymlink))
+            }
+        }
+        return out
+    }
+
+    static func readBytes(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw POSIXError(.EIO) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            if count == 0 { bytes.removeLast(bytes.count - offset); break }
+            offset += count
+        }
+        return bytes
+    }
+
+    /// The canonical absolute path, with every symbolic link resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+    }
+}

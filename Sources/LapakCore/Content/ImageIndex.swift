@@ -1,0 +1,73 @@
+/// Every file under `content/images/` with its pixel size, so front matter can be checked
+/// and `<img>` tags get `width` and `height` without reading a file twice.
+public struct ImageIndex: Sendable {
+    public struct Entry: Sendable {
+        public let width: Int?
+        public let height: Int?
+    }
+
+    /// Keyed by path relative to `content/`, e.g. `images/products/tas.jpg`.
+    public let entries: [String: Entry]
+
+    public init(entries: [String: Entry]) { self.entries = entries }
+
+    /// Resolves what a contributor wrote (`images/x.jpg`, `/images/x.jpg`) to a key of `entries`;
+    /// `.outside` for paths that climb out of `content/` or name a scheme.
+    enum Lookup { case found(String, Entry), missing(String), outside }
+
+    func lookup(_ written: String) -> Lookup {
+        var path = written.trimmed
+        if path.contains("://") || path.hasPrefix("//") || path.contains("\\") { return .outside }
+        while path.hasPrefix("/") { path.removeFirst() }
+        if path.hasPrefix("content/") { path.removeFirst("content/".count) }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if parts.contains(where: { $0 == ".." }) { return .outside }
+        let key = parts.filter { $0 != "." }.joined(separator: "/")
+        if let entry = entries[key] { return .found(key, entry) }
+        return .missing(key)
+    }
+}
+
+/// Reads the pixel size from the first bytes of a JPEG, PNG, GIF or WebP file.
+enum ImageSize {
+    static func read(_ bytes: [UInt8]) -> (width: Int, height: Int)? {
+        func be16(_ i: Int) -> Int { Int(bytes[i]) << 8 | Int(bytes[i + 1]) }
+        func be32(_ i: Int) -> Int { be16(i) << 16 | be16(i + 2) }
+        func le16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+        if bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
+            return (be32(16), be32(20))
+        }
+        if bytes.count >= 10, bytes.starts(with: Array("GIF8".utf8)) {
+            return (le16(6), le16(8))
+        }
+        if bytes.count >= 30, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) {
+            let chunk = String(decoding: bytes[12..<16], as: UTF8.self)
+            switch chunk {
+            case "VP8 ": return (le16(26) & 0x3FFF, le16(28) & 0x3FFF)
+            case "VP8L":
+                let b = bytes[21...24].map(Int.init)
+                return (1 + (b[0] | (b[1] & 0x3F) << 8), 1 + ((b[1] >> 6) | b[2] << 2 | (b[3] & 0x0F) << 10))
+            case "VP8X":
+                return (1 + (Int(bytes[24]) | Int(bytes[25]) << 8 | Int(bytes[26]) << 16),
+                        1 + (Int(bytes[27]) | Int(bytes[28]) << 8 | Int(bytes[29]) << 16))
+            default: return nil
+            }
+        }
+        guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
+        var i = 2
+        while i + 9 < bytes.count {
+            guard bytes[i] == 0xFF else { return nil }
+            let marker = bytes[i + 1]
+            if marker == 0xFF { i += 1; continue }
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { i += 2; continue }
+            let length = be16(i + 2)
+            // SOF markers carry the frame size; C4, C8 and CC are tables, not frames.
+            if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
+                return (be16(i + 7), be16(i + 5))
+            }
+            guard length >= 2 else { return nil }
+            i += 2 + length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,89 @@
+import Markdown
+
+/// A photo named in front matter, resolved against `content/`.
+public struct ImageRef: Sendable, Hashable {
+    /// Path relative to `content/` with `/` separators, e.g. `images/products/tas.jpg`.
+    public let path: String
+    public let alt: String
+    public let width: Int?
+    public let height: Int?
+}
+
+public enum Availability: String, Sendable, CaseIterable {
+    case inStock = "in_stock"
+    case outOfStock = "out_of_stock"
+    case preorder = "preorder"
+}
+
+public struct Variant: Sendable, Hashable {
+    public let name: String
+    public let price: Int
+}
+
+public struct Certification: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable { case halal, pirt, bpom }
+    public let kind: Kind
+    public let number: String
+}
+
+public struct Producer: Sendable {
+    public let id: String
+    public let sourcePath: String
+    public let name: String
+    public let community: String?
+    public let village: String
+    public let district: String?
+    public let regency: String
+    public let province: String?
+    public let whatsapp: WhatsAppNumber?
+    public let instagram: String?
+    public let facebook: String?
+    public let image: ImageRef?
+    public let draft: Bool
+    public let body: MarkdownDocument
+}
+
+public struct Product: Sendable {
+    public let slug: String
+    public let sourcePath: String
+    public let title: String
+    public let price: Int
+    public let category: String
+    public let producerID: String
+    public let images: [ImageRef]
+    public let availability: Availability
+    public let stock: Int?
+    public let weightGrams: Int?
+    public let tags: [String]
+    public let date: ContentDate?
+    public let featured: Bool
+    public let summary: String
+    public let variants: [Variant]
+    public let certifications: [Certification]
+    public let draft: Bool
+    public let body: MarkdownDocument
+}
+
+public struct NewsArticle: Sendable {
+    public let slug: String
+    public let sourcePath: String
+    public let title: String
+    public let date: ContentDate
+    public let location: String?
+    public let author: String?
+    public let producerIDs: [String]
+    public let tags: [String]
+    public let image: ImageRef?
+    public let summary: String
+    public let draft: Bool
+    public let body: MarkdownDocument
+}
+
+public struct Page: Sendable {
+    public let slug: String
+    public let sourcePath: String
+    public let title: String
+    public let description: String
+    public let draft: Bool
+    public let body: MarkdownDocument
+}

@@ -1,0 +1,44 @@
+import Dispatch
+
+/// Maps over a collection on all cores, keeping results in input order (so output stays
+/// deterministic whatever the scheduling).
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    if items.count < 2 { return items.map(transform) }
+    let slots = ResultSlots<R>(count: items.count)
+    let workers = min(items.count, max(1, ProcessInfoCores.active * 4))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        var index = worker
+        while index < items.count {
+            slots.set(index, transform(items[index]))
+            index += workers
+        }
+    }
+    return slots.values()
+}
+
+/// Write-once slots filled from many threads; each index is written by exactly one worker.
+private final class ResultSlots<R>: @unchecked Sendable {
+    private var storage: [R?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: R) {
+        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func values() -> [R] { storage.map { $0! } }
+}
+
+enum ProcessInfoCores {
+    static var active: Int {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 2
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

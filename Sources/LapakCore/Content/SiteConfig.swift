@@ -1,0 +1,62 @@
+/// `content/site.yml`: what the whole site needs to know about itself.
+public struct SiteConfig: Sendable {
+    public struct Category: Sendable, Hashable {
+        public let id: String
+        public let name: String
+    }
+
+    public var title: String
+    public var description: String
+    /// Absolute base URL, always ending in `/`.
+    public var baseURL: String
+    public var language: String
+    public var currency: String
+    public var theme: String
+    public var contactWhatsApp: WhatsAppNumber?
+    public var contactEmail: String?
+    public var instagram: String?
+    public var facebook: String?
+    /// Categories in display order; empty when `site.yml` lists none (any valid id is then accepted).
+    public var categories: [Category]
+    public var productsPerPage: Int
+    public var newsPerPage: Int
+
+    public init(title: String, description: String = "", baseURL: String, language: String = "id",
+                currency: String = "IDR", theme: String = "default", contactWhatsApp: WhatsAppNumber? = nil,
+                contactEmail: String? = nil, instagram: String? = nil, facebook: String? = nil,
+                categories: [Category] = [], productsPerPage: Int = 24, newsPerPage: Int = 10) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.currency = currency
+        self.theme = theme
+        self.contactWhatsApp = contactWhatsApp
+        self.contactEmail = contactEmail
+        self.instagram = instagram
+        self.facebook = facebook
+        self.categories = categories
+        self.productsPerPage = productsPerPage
+        self.newsPerPage = newsPerPage
+    }
+
+    /// The path part of the base URL (`/` or `/lapak/`), which every internal link starts with.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterHost = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return "/" }
+        let path = String(afterHost[slash...])
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// Normalises a base URL to end in `/`; nil unless it is an absolute http(s) URL with a host.
+    static func normalizedBaseURL(_ raw: String) -> String? {
+        let lower = raw.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        let rest = raw.drop { $0 != ":" }.dropFirst(3)
+        guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
+              !raw.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "?" || $0 == "#" })
+        else { return nil }
+        return raw.hasSuffix("/") ? raw : raw + "/"
+    }
+}

@@ -1,0 +1,259 @@
+/// Every problem Lapak can report, with its message and hint in both languages.
+/// One catalog, so wording stays consistent and every message is testable.
+public enum Problem: Sendable, Hashable {
+    case unreadableFile(reason: String)
+    case invalidUTF8
+    case missingFrontMatter
+    case unclosedFrontMatter
+    case frontMatterNotMapping
+    case yamlSyntax(detail: String)
+    case duplicateKey(field: String)
+    case yamlAliasesNotAllowed
+    case frontMatterTooLarge(limitKB: Int)
+    case missingField(field: String, example: String)
+    case emptyField(field: String, example: String)
+    case notText(field: String)
+    case notList(field: String)
+    case notWholeNumber(field: String, value: String, example: String)
+    case priceWithSeparators(field: String, value: String, suggestion: String)
+    case notBoolean(field: String, value: String)
+    case badDate(field: String, value: String)
+    case impossibleDate(field: String, value: String)
+    case badAvailability(value: String)
+    case unknownCertification(key: String)
+    case badWhatsApp(field: String, value: String)
+    case unknownProducer(id: String, suggestion: String?, known: [String])
+    case unknownCategory(id: String, suggestion: String?, known: [String])
+    case invalidSlug(slug: String, suggestion: String)
+    case duplicateSlug(slug: String, otherFile: String)
+    case pathCollision(path: String, otherFile: String)
+    case missingImage(path: String)
+    case imageOutsideContent(path: String)
+    case unknownField(field: String, suggestion: String?)
+    case markdownTooLarge(limitKB: Int)
+    case markdownTooDeep(limit: Int)
+    case markdownBracketRun(limit: Int)
+    case template(message: String)
+    case missingSiteConfig
+    case badBaseURL(value: String)
+    case unknownTheme(name: String)
+    case symlinkOutside(path: String)
+    case outputInsideContent
+    case writeFailed(reason: String)
+    case unsafeURL(field: String, value: String)
+
+    public var code: String {
+        switch self {
+        case .unreadableFile: "unreadable-file"
+        case .invalidUTF8: "invalid-utf8"
+        case .missingFrontMatter: "missing-front-matter"
+        case .unclosedFrontMatter: "unclosed-front-matter"
+        case .frontMatterNotMapping: "front-matter-not-mapping"
+        case .yamlSyntax: "yaml-syntax"
+        case .duplicateKey: "duplicate-key"
+        case .yamlAliasesNotAllowed: "yaml-alias"
+        case .frontMatterTooLarge: "front-matter-too-large"
+        case .missingField: "missing-field"
+        case .emptyField: "empty-field"
+        case .notText: "not-text"
+        case .notList: "not-list"
+        case .notWholeNumber: "not-whole-number"
+        case .priceWithSeparators: "price-with-separators"
+        case .notBoolean: "not-boolean"
+        case .badDate: "bad-date"
+        case .impossibleDate: "impossible-date"
+        case .badAvailability: "bad-availability"
+        case .unknownCertification: "unknown-certification"
+        case .badWhatsApp: "bad-whatsapp"
+        case .unknownProducer: "unknown-producer"
+        case .unknownCategory: "unknown-category"
+        case .invalidSlug: "invalid-slug"
+        case .duplicateSlug: "duplicate-slug"
+        case .pathCollision: "path-collision"
+        case .missingImage: "missing-image"
+        case .imageOutsideContent: "image-outside-content"
+        case .unknownField: "unknown-field"
+        case .markdownTooLarge: "markdown-too-large"
+        case .markdownTooDeep: "markdown-too-deep"
+        case .markdownBracketRun: "markdown-bracket-run"
+        case .template: "template"
+        case .missingSiteConfig: "missing-site-config"
+        case .badBaseURL: "bad-base-url"
+        case .unknownTheme: "unknown-theme"
+        case .symlinkOutside: "symlink-outside"
+        case .outputInsideContent: "output-inside-content"
+        case .writeFailed: "write-failed"
+        case .unsafeURL: "unsafe-url"
+        }
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    public func text(_ language: Language) -> (message: String, hint: String?) {
+        let id = language == .id
+        switch self {
+        case .unreadableFile(let reason):
+            return id ? ("berkas tidak dapat dibaca (\(reason))", "Periksa izin berkas dan coba lagi.")
+                      : ("the file cannot be read (\(reason))", "Check the file's permissions and try again.")
+        case .invalidUTF8:
+            return id ? ("berkas bukan teks UTF-8", "Simpan ulang berkas sebagai UTF-8 dari penyunting teks Anda.")
+                      : ("the file is not UTF-8 text", "Save the file again as UTF-8 from your text editor.")
+        case .missingFrontMatter:
+            return id ? ("berkas tidak diawali bagian data (front matter)",
+                         "Baris pertama harus `---`, lalu data seperti `title: ...`, lalu `---` lagi sebelum teks.")
+                      : ("the file does not start with front matter",
+                         "The first line must be `---`, then fields such as `title: ...`, then `---` again before the text.")
+        case .unclosedFrontMatter:
+            return id ? ("bagian data (front matter) tidak ditutup",
+                         "Tambahkan baris `---` sesudah data terakhir, sebelum teks deskripsi.")
+                      : ("the front matter is never closed",
+                         "Add a `---` line after the last field, before the description text.")
+        case .frontMatterNotMapping:
+            return id ? ("bagian data harus berupa daftar `nama: nilai`", "Contoh: `title: Tas Anyaman Pandan`.")
+                      : ("the front matter must be a list of `name: value` fields", "For example: `title: Tas Anyaman Pandan`.")
+        case .yamlSyntax(let detail):
+            return id ? ("penulisan data (YAML) salah: \(detail)",
+                         "Periksa tanda titik dua, tanda kutip dan indentasi di baris ini. Teks yang memuat `:` atau `#` perlu diberi tanda kutip.")
+                      : ("the front matter (YAML) is malformed: \(detail)",
+                         "Check colons, quotes and indentation on this line. Text containing `:` or `#` needs quotes.")
+        case .duplicateKey(let field):
+            return id ? ("kolom `\(field)` ditulis lebih dari sekali", "Hapus salah satu baris `\(field):`.")
+                      : ("the field `\(field)` appears more than once", "Remove one of the `\(field):` lines.")
+        case .yamlAliasesNotAllowed:
+            return id ? ("anchor dan alias YAML (`&` dan `*`) tidak didukung",
+                         "Tulis nilainya langsung. Jika teks diawali `*` atau `&`, beri tanda kutip.")
+                      : ("YAML anchors and aliases (`&` and `*`) are not supported",
+                         "Write the value out. If a text starts with `*` or `&`, put it in quotes.")
+        case .frontMatterTooLarge(let limit):
+            return id ? ("bagian data lebih dari \(limit) KB", "Pindahkan teks panjang ke bagian deskripsi di bawah `---`.")
+                      : ("the front matter is larger than \(limit) KB", "Move long text into the body below the `---` line.")
+        case .missingField(let field, let example):
+            return id ? ("kolom wajib `\(field)` belum diisi", "Tambahkan baris `\(field): \(example)` di antara kedua garis `---`.")
+                      : ("the required field `\(field)` is missing", "Add a line `\(field): \(example)` between the two `---` lines.")
+        case .emptyField(let field, let example):
+            return id ? ("kolom `\(field)` kosong", "Isi kolom ini, misalnya `\(field): \(example)`.")
+                      : ("the field `\(field)` is empty", "Fill it in, for example `\(field): \(example)`.")
+        case .notText(let field):
+            return id ? ("kolom `\(field)` harus berupa teks", "Tulis satu nilai teks, misalnya `\(field): \"...\"`.")
+                      : ("the field `\(field)` must be text", "Write a single text value, for example `\(field): \"...\"`.")
+        case .notList(let field):
+            return id ? ("kolom `\(field)` harus berupa daftar", "Tulis seperti `\(field): [satu, dua]`.")
+                      : ("the field `\(field)` must be a list", "Write it like `\(field): [one, two]`.")
+        case .notWholeNumber(let field, let value, let example):
+            return id ? ("`\(field)` harus bilangan bulat 0 atau lebih, bukan `\(value)`",
+                         "Tulis angka saja tanpa titik, koma atau `Rp`, misalnya `\(field): \(example)`.")
+                      : ("`\(field)` must be a whole number of 0 or more, not `\(value)`",
+                         "Write digits only, without dots, commas or `Rp`, for example `\(field): \(example)`.")
+        case .priceWithSeparators(let field, let value, let suggestion):
+            return id ? ("`\(field)` ditulis dengan pemisah ribuan (`\(value)`)",
+                         "Tulis harga dalam Rupiah tanpa titik: `\(field): \(suggestion)`.")
+                      : ("`\(field)` is written with thousands separators (`\(value)`)",
+                         "Write the price in whole Rupiah without dots: `\(field): \(suggestion)`.")
+        case .notBoolean(let field, let value):
+            return id ? ("`\(field)` harus `true` atau `false`, bukan `\(value)`", "Tulis `\(field): true` atau `\(field): false`.")
+                      : ("`\(field)` must be `true` or `false`, not `\(value)`", "Write `\(field): true` or `\(field): false`.")
+        case .badDate(let field, let value):
+            return id ? ("tanggal `\(value)` pada `\(field)` tidak dikenali",
+                         "Tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya `\(field): 2025-12-13` (jam boleh ditambahkan: `2025-12-13 09:30`).")
+                      : ("the date `\(value)` in `\(field)` is not recognised",
+                         "Write the date as YEAR-MONTH-DAY, for example `\(field): 2025-12-13` (a time may follow: `2025-12-13 09:30`).")
+        case .impossibleDate(let field, let value):
+            return id ? ("tanggal `\(value)` pada `\(field)` tidak ada di kalender", "Periksa hari dan bulannya.")
+                      : ("the date `\(value)` in `\(field)` does not exist", "Check the day and the month.")
+        case .badAvailability(let value):
+            return id ? ("`availability` tidak dikenal: `\(value)`",
+                         "Pilih salah satu: `in_stock` (tersedia), `out_of_stock` (habis) atau `preorder` (pesan dulu).")
+                      : ("unknown `availability`: `\(value)`",
+                         "Choose one of `in_stock`, `out_of_stock` or `preorder`.")
+        case .unknownCertification(let key):
+            return id ? ("jenis sertifikasi `\(key)` tidak dikenal", "Gunakan `halal`, `pirt` atau `bpom`.")
+                      : ("unknown certification `\(key)`", "Use `halal`, `pirt` or `bpom`.")
+        case .badWhatsApp(let field, let value):
+            return id ? ("nomor WhatsApp `\(value)` pada `\(field)` bukan nomor HP Indonesia",
+                         "Tulis nomor HP seperti `0812-3456-7890` atau `+62 812-3456-7890`.")
+                      : ("the WhatsApp number `\(value)` in `\(field)` is not an Indonesian mobile number",
+                         "Write a mobile number such as `0812-3456-7890` or `+62 812-3456-7890`.")
+        case .unknownProducer(let pid, let suggestion, let known):
+            return (id ? "kelompok produsen `\(pid)` tidak ditemukan" : "the producer `\(pid)` does not exist",
+                    Self.choiceHint(language, suggestion: suggestion, known: known,
+                                    folder: "content/producers/"))
+        case .unknownCategory(let cid, let suggestion, let known):
+            return (id ? "kategori `\(cid)` tidak ada di `site.yml`" : "the category `\(cid)` is not listed in `site.yml`",
+                    Self.choiceHint(language, suggestion: suggestion, known: known, folder: "content/site.yml"))
+        case .invalidSlug(let slug, let suggestion):
+            return id ? ("nama alamat `\(slug)` tidak aman untuk URL",
+                         "Gunakan huruf kecil, angka dan tanda hubung saja, misalnya `\(suggestion)` (ganti nama berkas atau isi `slug:`).")
+                      : ("the slug `\(slug)` is not URL-safe",
+                         "Use lower-case letters, digits and hyphens only, for example `\(suggestion)` (rename the file or set `slug:`).")
+        case .duplicateSlug(let slug, let other):
+            return id ? ("alamat `\(slug)` sudah dipakai oleh \(other)", "Ganti nama salah satu berkas atau isi `slug:` yang berbeda.")
+                      : ("the slug `\(slug)` is already used by \(other)", "Rename one of the files or give it a different `slug:`.")
+        case .pathCollision(let path, let other):
+            return id ? ("halaman `\(path)` juga dihasilkan oleh \(other)", "Ganti nama salah satu berkas.")
+                      : ("the page `\(path)` is also produced by \(other)", "Rename one of the files.")
+        case .missingImage(let path):
+            return id ? ("gambar `\(path)` tidak ditemukan",
+                         "Simpan foto di `content/\(path)` atau perbaiki namanya (huruf besar/kecil berpengaruh).")
+                      : ("the image `\(path)` does not exist",
+                         "Put the photo at `content/\(path)` or fix its name (letter case matters).")
+        case .imageOutsideContent(let path):
+            return id ? ("gambar `\(path)` berada di luar folder `content/`", "Simpan foto di `content/images/` dan tulis `images/nama.jpg`.")
+                      : ("the image `\(path)` is outside the `content/` folder", "Put the photo in `content/images/` and write `images/name.jpg`.")
+        case .unknownField(let field, let suggestion):
+            if let suggestion {
+                return id ? ("kolom `\(field)` tidak dikenal; maksudnya `\(suggestion)`?", "Ganti `\(field):` menjadi `\(suggestion):`.")
+                          : ("unknown field `\(field)`; did you mean `\(suggestion)`?", "Rename `\(field):` to `\(suggestion):`.")
+            }
+            return id ? ("kolom `\(field)` tidak dikenal dan akan diabaikan", "Periksa ejaannya, atau hapus baris ini.")
+                      : ("unknown field `\(field)` will be ignored", "Check its spelling, or remove the line.")
+        case .markdownTooLarge(let limit):
+            return id ? ("teks lebih dari \(limit) KB", "Bagi tulisan ini menjadi beberapa berkas.")
+                      : ("the text is larger than \(limit) KB", "Split it into several files.")
+        case .markdownTooDeep(let limit):
+            return id ? ("daftar atau kutipan bersarang lebih dari \(limit) tingkat", "Kurangi tingkat daftar atau kutipan (`>`).")
+                      : ("lists or block quotes are nested more than \(limit) levels deep", "Reduce the nesting of lists or quotes (`>`).")
+        case .markdownBracketRun(let limit):
+            return id ? ("terlalu banyak tanda kurung siku atau tautan berturut-turut (lebih dari \(limit))", "Hapus tanda `[` atau `![` yang berlebihan.")
+                      : ("too many brackets or links in a row (more than \(limit))", "Remove the excess `[` or `![`.")
+        case .template(let message):
+            return id ? ("templat salah: \(message)", "Perbaiki templat tema di baris ini.")
+                      : ("template error: \(message)", "Fix the theme template at this line.")
+        case .missingSiteConfig:
+            return id ? ("berkas `content/site.yml` tidak ditemukan", "Buat `content/site.yml` berisi minimal `title:` dan `base_url:`.")
+                      : ("`content/site.yml` is missing", "Create `content/site.yml` with at least `title:` and `base_url:`.")
+        case .badBaseURL(let value):
+            return id ? ("`base_url` harus alamat http(s) lengkap, bukan `\(value)`", "Contoh: `base_url: https://lapak.example.org/`.")
+                      : ("`base_url` must be a full http(s) address, not `\(value)`", "For example: `base_url: https://lapak.example.org/`.")
+        case .unknownTheme(let name):
+            return id ? ("tema `\(name)` tidak ditemukan", "Buat folder `themes/\(name)/` atau hapus baris `theme:` untuk memakai tema bawaan.")
+                      : ("the theme `\(name)` does not exist", "Create `themes/\(name)/` or remove the `theme:` line to use the built-in theme.")
+        case .symlinkOutside(let path):
+            return id ? ("tautan simbolik `\(path)` menunjuk ke luar folder situs", "Salin berkasnya ke dalam folder situs.")
+                      : ("the symbolic link `\(path)` points outside the site folder", "Copy the file into the site folder instead.")
+        case .outputInsideContent:
+            return id ? ("folder keluaran tidak boleh berada di dalam `content/` atau `themes/`", "Pilih folder lain dengan `--output`.")
+                      : ("the output folder must not be inside `content/` or `themes/`", "Choose another folder with `--output`.")
+        case .writeFailed(let reason):
+            return id ? ("situs tidak dapat ditulis: \(reason)", "Periksa ruang disk dan izin folder keluaran.")
+                      : ("the site could not be written: \(reason)", "Check disk space and the output folder's permissions.")
+        case .unsafeURL(let field, let value):
+            return id ? ("alamat `\(value)` pada `\(field)` tidak aman dan diganti", "Gunakan alamat yang diawali `https://`, `http://`, `mailto:` atau `/`.")
+                      : ("the address `\(value)` in `\(field)` is unsafe and was replaced", "Use an address starting with `https://`, `http://`, `mailto:` or `/`.")
+        }
+    }
+
+    private static func choiceHint(_ language: Language, suggestion: String?, known: [String], folder: String) -> String {
+        let id = language == .id
+        var hint = ""
+        if let suggestion {
+            hint = id ? "Maksudnya `\(suggestion)`? " : "Did you mean `\(suggestion)`? "
+        }
+        if known.isEmpty {
+            hint += id ? "Belum ada satu pun di \(folder)." : "There are none yet in \(folder)."
+        } else {
+            let shown = known.prefix(12).map { "`\($0)`" }.joined(separator: ", ")
+            let more = known.count > 12 ? (id ? ", dan \(known.count - 12) lainnya" : ", and \(known.count - 12) more") : ""
+            hint += (id ? "Yang tersedia: " : "Known: ") + shown + more + "."
+        }
+        return hint
+    }
+}

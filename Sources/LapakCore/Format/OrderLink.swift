@@ -1,0 +1,22 @@
+/// The wa.me link that opens a WhatsApp chat with the producer, the order already written.
+public enum OrderLink {
+    public static func url(number: WhatsAppNumber, message: String) -> String {
+        "https://wa.me/\(number.international)?text=\(PercentEncoding.encode(message))"
+    }
+
+    /// The prefilled message for one product: greeting, product, price and its page.
+    public static func productMessage(producerName: String, title: String, price: Int, pageURL: String,
+                                      language: String) -> String {
+        if language == "en" {
+            return "Hello \(producerName), I would like to order \(title) (\(Rupiah.format(price))).\n\(pageURL)"
+        }
+        return "Halo \(producerName), saya ingin memesan \(title) (\(Rupiah.format(price))).\n\(pageURL)"
+    }
+
+    /// A message to the producer without a product, for the contact button.
+    public static func greeting(producerName: String, siteTitle: String, language: String) -> String {
+        language == "en"
+            ? "Hello \(producerName), I found you on \(siteTitle)."
+            : "Halo \(producerName), saya melihat produk Anda di \(siteTitle)."
+    }
+}

@@ -1,0 +1,149 @@
+import CSystem
+import Foundation
+
+/// Writes a whole site into a fresh folder beside the destination and swaps it in only when
+/// every file is written, so a failed or killed build never leaves a half-written site.
+///
+/// The staging folder is named `.NAME.staging-…` beside `NAME`; a later build removes any
+/// such folder a killed build left behind. Nothing is ever written outside the staging folder.
+public final class StagedOutput: @unchecked Sendable {
+    public let destination: String
+    public let staging: String
+    private let parent: String
+    private let name: String
+    private var createdDirectories: Set<String> = []
+    private let lock = NSLock()
+
+    public enum Failure: Error, CustomStringConvertible {
+        case system(String, path: String, errno: Int32)
+        case unsafePath(String)
+
+        public var description: String {
+            switch self {
+            case .system(let call, let path, let code): "\(call) \(path): \(String(cString: strerror(code)))"
+            case .unsafePath(let path): "refusing to write outside the output folder: \(path)"
+            }
+        }
+    }
+
+    /// Creates the staging folder. `destination` may or may not exist yet.
+    public init(destination: String) throws {
+        let absolute = URL(fileURLWithPath: destination).standardizedFileURL.path
+        self.destination = absolute
+        let url = URL(fileURLWithPath: absolute)
+        parent = url.deletingLastPathComponent().path
+        name = url.lastPathComponent
+        try Self.makeDirectories(parent)
+        Self.removeLeftovers(parent: parent, name: name)
+        let unique = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        staging = parent + "/." + name + ".staging-" + unique
+        guard mkdir(staging, 0o755) == 0 else { throw Failure.system("mkdir", path: staging, errno: errno) }
+    }
+
+    /// Folders a killed build left beside the destination.
+    static func removeLeftovers(parent: String, name: String) {
+        for entry in FileSystem.list(parent) where entry.name.hasPrefix("." + name + ".staging-") && entry.isDirectory && !entry.isSymlink {
+            removeTree(parent + "/" + entry.name)
+        }
+    }
+
+    /// Checks a relative output path: no absolute paths, no `..`, no empty or hidden-control parts.
+    static func validate(_ relative: String) throws -> [Substring] {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relative.isEmpty, !relative.hasPrefix("/"),
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && !$0.contains("\\") })
+        else { throw Failure.unsafePath(relative) }
+        return parts
+    }
+
+    public func write(_ relative: String, bytes: some Collection<UInt8>) throws {
+        let path = try prepare(relative)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure.system("open", path: path, errno: errno) }
+        defer { close(fd) }
+        let array = Array(bytes)
+        var offset = 0
+        while offset < array.count {
+            let written = array.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            guard written > 0 else { throw Failure.system("write", path: path, errno: errno) }
+            offset += written
+        }
+    }
+
+    public func write(_ relative: String, text: String) throws {
+        try write(relative, bytes: Array(text.utf8))
+    }
+
+    /// Copies a file in, never following a link at the destination.
+    public func copy(from source: String, to relative: String) throws {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readBytes(source) } catch {
+            throw Failure.system("read", path: source, errno: (error as? POSIXError)?.code.rawValue ?? EIO)
+        }
+        try write(relative, bytes: bytes)
+    }
+
+    private func prepare(_ relative: String) throws -> String {
+        let parts = try Self.validate(relative)
+        var directory = staging
+        for part in parts.dropLast() {
+            directory += "/" + part
+            lock.lock()
+            let known = createdDirectories.contains(directory)
+            lock.unlock()
+            if known { continue }
+            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                throw Failure.system("mkdir", path: directory, errno: errno)
+            }
+            lock.lock()
+            createdDirectories.insert(directory)
+            lock.unlock()
+        }
+        return staging + "/" + relative
+    }
+
+    /// Swaps the finished site in. With an existing destination, both folders are exchanged in
+    /// one atomic rename, then the old site (now at the staging path) is removed.
+    public func commit() throws {
+        if FileSystem.exists(destination) {
+            if lapak_rename_exchange(staging, destination) == 0 {
+                Self.removeTree(staging)
+                return
+            }
+            // Kernels or file systems without RENAME_EXCHANGE: two renames, old site kept aside until the end.
+            let aside = parent + "/." + name + ".staging-old-\(getpid())"
+            guard rename(destination, aside) == 0 else { throw Failure.system("rename", path: destination, errno: errno) }
+            guard rename(staging, destination) == 0 else {
+                let code = errno
+                _ = rename(aside, destination)
+                throw Failure.system("rename", path: staging, errno: code)
+            }
+            Self.removeTree(aside)
+        } else {
+            guard rename(staging, destination) == 0 else { throw Failure.system("rename", path: staging, errno: errno) }
+        }
+    }
+
+    /// Throws the staging folder away; the destination is untouched.
+    public func abandon() {
+        Self.removeTree(staging)
+    }
+
+    static func removeTree(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            for entry in FileSystem.list(path) { removeTree(path + "/" + entry.name) }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    static func makeDirectories(_ path: String) throws {
+        if FileSystem.isDirectory(path) { return }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure.system("mkdir", path: path, errno: errno) }
+    }
+}

@@ -1,0 +1,209 @@
+import Templates
+
+/// Turns the site model into template values, once per build: every page that shows a
+/// product shares the same value, so cards cost nothing to rebuild.
+struct Views: Sendable {
+    let site: Site
+    let routes: Routes
+    let producers: [String: Value]
+    let products: [Value]
+    let news: [Value]
+    let pages: [Value]
+    let categories: [Value]
+    let categoryByID: [String: Value]
+
+    init(site: Site) {
+        self.site = site
+        let routes = Routes(config: site.config)
+        self.routes = routes
+        let language = site.config.language
+        var producers: [String: Value] = [:]
+        for producer in site.producers {
+            producers[producer.id] = Self.producer(producer, site: site, routes: routes)
+        }
+        self.producers = producers
+        var categoryByID: [String: Value] = [:]
+        var categories: [Value] = []
+        for (category, count) in site.categories {
+            let value: Value = .dictionary(OrderedMapping([
+                ("id", .string(category.id)), ("name", .string(category.name)), ("count", .int(count)),
+                ("url", .string(routes.path(Routes.category(category.id)))),
+            ]))
+            categoryByID[category.id] = value
+            categories.append(value)
+        }
+        self.categories = categories
+        self.categoryByID = categoryByID
+        let producerValues = producers
+        let categoryValues = categoryByID
+        products = parallelMapValues(site.products) { product in
+            Self.product(product, site: site, routes: routes, producers: producerValues,
+                         categories: categoryValues, language: language)
+        }
+        news = parallelMapValues(site.news) { article in
+            Self.article(article, routes: routes, producers: producerValues, language: language)
+        }
+        pages = site.pages.map { page in
+            .dictionary(OrderedMapping([
+                ("slug", .string(page.slug)), ("title", .string(page.title)),
+                ("description", .string(page.description)),
+                ("url", .string(routes.path(Routes.page(page.slug)))),
+                ("content", .safe(page.body.html)),
+            ]))
+        }
+    }
+
+    static func image(_ image: ImageRef, routes: Routes) -> Value {
+        .dictionary(OrderedMapping([
+            ("src", .string(routes.path(image.path))),
+            ("abs_url", .string(routes.absolute(image.path))),
+            ("alt", .string(image.alt)),
+            ("width", image.width.asValue),
+            ("height", image.height.asValue),
+        ]))
+    }
+
+    static func date(_ date: ContentDate?, language: String) -> Value {
+        guard let date else { return .none }
+        return .dictionary(OrderedMapping([
+            ("text", .string(DateText.long(date, language: language))),
+            ("iso", .string(date.isoDate)),
+            ("rfc3339", .string(date.rfc3339)),
+            ("year", .int(date.year)),
+        ]))
+    }
+
+    static func tags(_ tags: [String], routes: Routes) -> Value {
+        .array(tags.map { tag in
+            .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(Routes.tag(tag))))]))
+        })
+    }
+
+    static func producer(_ producer: Producer, site: Site, routes: Routes) -> Value {
+        let place = [producer.village, producer.district, producer.regency].compactMap { $0 }.filter { !$0.isEmpty }
+        let greeting = OrderLink.greeting(producerName: producer.name, siteTitle: site.config.title,
+                                          language: site.config.language)
+        return .dictionary(OrderedMapping([
+            ("id", .string(producer.id)),
+            ("name", .string(producer.name)),
+            ("community", producer.community.asValue),
+            ("village", .string(producer.village)),
+            ("district", producer.district.asValue),
+            ("regency", .string(producer.regency)),
+            ("province", producer.province.asValue),
+            ("place", .string(place.joined(separator: ", "))),
+            ("whatsapp", producer.whatsapp.map { .string($0.international) } ?? .none),
+            ("whatsapp_display", producer.whatsapp.map { .string($0.display) } ?? .none),
+            ("contact_url", producer.whatsapp.map { .string(OrderLink.url(number: $0, message: greeting)) } ?? .none),
+            ("instagram", producer.instagram.asValue),
+            ("facebook", producer.facebook.asValue),
+            ("image", producer.image.map { image($0, routes: routes) } ?? .none),
+            ("url", .string(routes.path(Routes.producer(producer.id)))),
+            ("abs_url", .string(routes.absolute(Routes.producer(producer.id)))),
+            ("summary", .string(Summary.make(from: producer.body.firstParagraph))),
+            ("content", .safe(producer.body.html)),
+            ("product_count", .int(site.productsByProducer[producer.id]?.count ?? 0)),
+        ]))
+    }
+
+    static func product(_ product: Product, site: Site, routes: Routes, producers: [String: Value],
+                        categories: [String: Value], language: String) -> Value {
+        let producer = site.producer(product.producerID)
+        let route = Routes.product(product.slug)
+        var orderURL: Value = .none
+        if let producer, let number = producer.whatsapp ?? site.config.contactWhatsApp {
+            let message = OrderLink.productMessage(producerName: producer.name, title: product.title,
+                                                   price: product.price, pageURL: routes.absolute(route),
+                                                   language: language)
+            orderURL = .string(OrderLink.url(number: number, message: message))
+        }
+        let images = product.images.map { image($0, routes: routes) }
+        let prices = [product.price] + product.variants.map(\.price)
+        return .dictionary(OrderedMapping([
+            ("slug", .string(product.slug)),
+            ("title", .string(product.title)),
+            ("url", .string(routes.path(route))),
+            ("abs_url", .string(routes.absolute(route))),
+            ("price", .int(product.price)),
+            ("price_text", .string(Rupiah.format(product.price))),
+            ("price_min", .int(prices.min() ?? product.price)),
+            ("price_max", .int(prices.max() ?? product.price)),
+            ("availability", .string(product.availability.rawValue)),
+            ("available", .bool(product.availability != .outOfStock)),
+            ("stock", product.stock.asValue),
+            ("weight_grams", product.weightGrams.asValue),
+            ("weight_text", product.weightGrams.map { .string(WeightText.format(grams: $0)) } ?? .none),
+            ("category", categories[product.category] ?? .dictionary(OrderedMapping([
+                ("id", .string(product.category)), ("name", .string(site.categoryName(product.category))),
+                ("url", .string(routes.path(Routes.category(product.category)))),
+            ]))),
+            ("producer", producers[product.producerID] ?? .none),
+            ("images", .array(images)),
+            ("image", images.first ?? .none),
+            ("tags", tags(product.tags, routes: routes)),
+            ("date", date(product.date, language: language)),
+            ("featured", .bool(product.featured)),
+            ("summary", .string(product.summary)),
+            ("content", .safe(product.body.html)),
+            ("variants", .array(product.variants.map { variant in
+                .dictionary(OrderedMapping([
+                    ("name", .string(variant.name)), ("price", .int(variant.price)),
+                    ("price_text", .string(Rupiah.format(variant.price))),
+                ]))
+            })),
+            ("certifications", .array(product.certifications.map { certification in
+                .dictionary(OrderedMapping([
+                    ("kind", .string(certification.kind.rawValue)), ("number", .string(certification.number)),
+                ]))
+            })),
+            ("order_url", orderURL),
+        ]))
+    }
+
+    static func article(_ article: NewsArticle, routes: Routes, producers: [String: Value], language: String) -> Value {
+        let route = Routes.article(article.slug)
+        var image = article.image.map { Self.image($0, routes: routes) } ?? .none
+        if image.isNone, let first = article.body.firstImage, first.url.hasPrefix(routes.basePath) {
+            image = .dictionary(OrderedMapping([
+                ("src", .string(first.url)), ("abs_url", .string(routes.baseURL + first.url.dropFirst(routes.basePath.count))),
+                ("alt", .string(first.alt.isEmpty ? article.title : first.alt)), ("width", .none), ("height", .none),
+            ]))
+        }
+        return .dictionary(OrderedMapping([
+            ("slug", .string(article.slug)),
+            ("title", .string(article.title)),
+            ("url", .string(routes.path(route))),
+            ("abs_url", .string(routes.absolute(route))),
+            ("date", date(article.date, language: language)),
+            ("location", article.location.asValue),
+            ("author", article.author.asValue),
+            ("producers", .array(article.producerIDs.compactMap { producers[$0] })),
+            ("tags", tags(article.tags, routes: routes)),
+            ("image", image),
+            ("summary", .string(article.summary)),
+            ("content", .safe(article.body.html)),
+        ]))
+    }
+}
+
+private func parallelMapValues<T: Sendable>(_ items: [T], _ transform: @Sendable (T) -> Value) -> [Value] {
+    parallelMap(items, transform)
+}
+
+enum WeightText {
+    /// `400 g`, `1,5 kg`: grams under a kilo, kilos with an Indonesian decimal comma above.
+    static func format(grams: Int) -> String {
+        if grams < 1000 { return "\(grams) g" }
+        let tenths = (grams + 50) / 100
+        return tenths % 10 == 0 ? "\(tenths / 10) kg" : "\(tenths / 10),\(tenths % 10) kg"
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// A missing text is `none` to templates, so `is none` and `default` work on it.
+    var asValue: Value { map(Value.string) ?? .none }
+}
+
+extension Optional where Wrapped == Int {
+    var asValue: Value { map(Value.int) ?? .none }
+}

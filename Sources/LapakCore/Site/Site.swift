@@ -1,0 +1,131 @@
+/// The immutable, cross-referenced model of a whole site: what the plan and templates read.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// Producers by name; products and news newest first; pages by slug.
+    public let producers: [Producer]
+    public let products: [Product]
+    public let news: [NewsArticle]
+    public let pages: [Page]
+    public let images: ImageIndex
+    /// Categories in `site.yml` order (or by name when it lists none), each with its product count.
+    public let categories: [(category: SiteConfig.Category, count: Int)]
+    /// Tags by name.
+    public let tags: [String]
+
+    public let producerIndex: [String: Int]
+    public let productsByProducer: [String: [Int]]
+    public let productsByCategory: [String: [Int]]
+    public let productsByTag: [String: [Int]]
+    public let newsByProducer: [String: [Int]]
+    public let newsByTag: [String: [Int]]
+
+    public func producer(_ id: String) -> Producer? { producerIndex[id].map { producers[$0] } }
+
+    public func categoryName(_ id: String) -> String {
+        categories.first { $0.category.id == id }?.category.name ?? CategoryNames.humanize(id)
+    }
+
+    /// The newest date in the content: what "now" means for a reproducible build.
+    public var newestDate: ContentDate? {
+        (products.compactMap(\.date) + news.map(\.date)).max()
+    }
+
+    /// Resolves references and checks what single files cannot: unknown producers and categories,
+    /// duplicate slugs. Problems are returned, not thrown, so every one of them is reported.
+    public static func assemble(_ content: LoadedContent) -> (site: Site, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let producers = content.producers.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        let producerIndex = Dictionary(producers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let knownProducers = producers.map(\.id).sorted()
+        let configured = content.config.categories
+        let knownCategories = configured.map(\.id)
+
+        var products: [Product] = []
+        for product in content.products {
+            var ok = true
+            if producerIndex[product.producerID] == nil {
+                diagnostics.append(.error(.unknownProducer(id: product.producerID,
+                                                           suggestion: KnownFields.closest(to: product.producerID, among: knownProducers, maxDistance: 3),
+                                                           known: knownProducers),
+                                          at: SourceLocation(file: product.sourcePath)))
+                ok = false
+            }
+            if !configured.isEmpty && !knownCategories.contains(product.category) {
+                diagnostics.append(.error(.unknownCategory(id: product.category,
+                                                           suggestion: KnownFields.closest(to: product.category, among: knownCategories, maxDistance: 3),
+                                                           known: knownCategories),
+                                          at: SourceLocation(file: product.sourcePath)))
+                ok = false
+            } else if configured.isEmpty && !Slug.isValid(product.category) {
+                diagnostics.append(.error(.invalidSlug(slug: product.category, suggestion: Slug.make(from: product.category)),
+                                          at: SourceLocation(file: product.sourcePath)))
+                ok = false
+            }
+            if ok { products.append(product) }
+        }
+        var news: [NewsArticle] = []
+        for article in content.news {
+            let unknown = article.producerIDs.filter { producerIndex[$0] == nil }
+            for id in unknown {
+                diagnostics.append(.error(.unknownProducer(id: id,
+                                                           suggestion: KnownFields.closest(to: id, among: knownProducers, maxDistance: 3),
+                                                           known: knownProducers),
+                                          at: SourceLocation(file: article.sourcePath)))
+            }
+            if unknown.isEmpty { news.append(article) }
+        }
+
+        diagnostics += duplicates(products.map { ($0.slug, $0.sourcePath) })
+        diagnostics += duplicates(news.map { ($0.slug, $0.sourcePath) })
+        diagnostics += duplicates(content.pages.map { ($0.slug, $0.sourcePath) })
+
+        products.sort(by: newestFirst)
+        news.sort { ($0.date.epochSeconds, $1.title, $1.slug) > ($1.date.epochSeconds, $0.title, $0.slug) }
+        let pages = content.pages.sorted { $0.slug < $1.slug }
+
+        var byProducer: [String: [Int]] = [:], byCategory: [String: [Int]] = [:], byTag: [String: [Int]] = [:]
+        for (index, product) in products.enumerated() {
+            byProducer[product.producerID, default: []].append(index)
+            byCategory[product.category, default: []].append(index)
+            for tag in product.tags { byTag[tag, default: []].append(index) }
+        }
+        var newsByProducer: [String: [Int]] = [:], newsByTag: [String: [Int]] = [:]
+        for (index, article) in news.enumerated() {
+            for id in article.producerIDs { newsByProducer[id, default: []].append(index) }
+            for tag in article.tags { newsByTag[tag, default: []].append(index) }
+        }
+        var categories: [SiteConfig.Category] = configured
+        if categories.isEmpty {
+            categories = Set(products.map(\.category)).sorted().map { .init(id: $0, name: CategoryNames.humanize($0)) }
+        }
+        let site = Site(
+            config: content.config, producers: producers, products: products, news: news, pages: pages,
+            images: content.images,
+            categories: categories.map { ($0, byCategory[$0.id]?.count ?? 0) },
+            tags: Set(byTag.keys).union(newsByTag.keys).sorted(),
+            producerIndex: producerIndex, productsByProducer: byProducer, productsByCategory: byCategory,
+            productsByTag: byTag, newsByProducer: newsByProducer, newsByTag: newsByTag)
+        return (site, diagnostics)
+    }
+
+    /// Newest first; undated products last; ties broken by title and slug for a stable order.
+    static func newestFirst(_ a: Product, _ b: Product) -> Bool {
+        let ea = a.date?.epochSeconds ?? Int.min, eb = b.date?.epochSeconds ?? Int.min
+        if ea != eb { return ea > eb }
+        if a.title != b.title { return a.title < b.title }
+        return a.slug < b.slug
+    }
+
+    private static func duplicates(_ items: [(slug: String, path: String)]) -> [Diagnostic] {
+        var firstPath: [String: String] = [:]
+        var out: [Diagnostic] = []
+        for item in items.sorted(by: { $0.path < $1.path }) {
+            if let other = firstPath[item.slug] {
+                out.append(.error(.duplicateSlug(slug: item.slug, otherFile: other), at: SourceLocation(file: item.path)))
+            } else {
+                firstPath[item.slug] = item.path
+            }
+        }
+        return out
+    }
+}
