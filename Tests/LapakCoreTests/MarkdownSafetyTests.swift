@@ -1,0 +1,35 @@
+import Markdown
+import Testing
+
+@Suite struct MarkdownSafetyTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func rawHTMLIsDropped() {
+        let html = renderer.render("Halo <script>alert(1)</script>\n\n<iframe src=x></iframe>\n").html
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<iframe"))
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "vbscript:x", "data:text/html,<b>x</b>"])
+    func dangerousLinksAreNeutralised(url: String) {
+        let html = renderer.render("[klik](\(url))").html
+        #expect(html.contains("<a href=\"\">klik</a>"), "\(html)")
+    }
+
+    @Test func summaryFirstImageHeadingsAndReferences() {
+        let doc = renderer.render("# Judul\n\nParagraf *pertama* di sini.\n\n![Foto tas](images/tas.jpg)\n\n[profil](/komunitas/x/)\n")
+        #expect(doc.firstParagraph == "Paragraf pertama di sini.")
+        #expect(doc.firstImage == .init(url: "images/tas.jpg", alt: "Foto tas"))
+        #expect(doc.headings == [.init(level: 1, text: "Judul")])
+        #expect(doc.references.map(\.line) == [5, 7])
+    }
+
+    @Test func urlsAreRewrittenBeforeRendering() {
+        let renderer = MarkdownRenderer { $0.hasPrefix("images/") ? "/lapak/" + $0 : nil }
+        #expect(renderer.render("![a](images/x.jpg)").html.contains("src=\"/lapak/images/x.jpg\""))
+    }
+
+    @Test func invalidUTF8IsReplacedNotTrusted() {
+        #expect(!renderer.render("ok").html.isEmpty)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+@testable import LapakCore
+
+/// A throwaway site folder for one test, removed when the value goes away.
+final class TestSite {
+    let root: String
+
+    init(files: [String: String] = [:], minimal: Bool = true) throws {
+        root = NSTemporaryDirectory() + "lapak-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
+        if minimal {
+            try write("content/site.yml", """
+            title: "Lapak Uji"
+            base_url: "https://uji.example.org/"
+            categories:
+              tas-anyaman: "Tas Anyaman"
+              jamu: "Jamu"
+            """)
+            try write("content/producers/desbumi-kedunggebang.md", """
+            ---
+            name: "Desbumi Kedunggebang"
+            village: "Kedunggebang"
+            regency: "Banyuwangi"
+            whatsapp: "0812-0000-0101"
+            ---
+            Kelompok penganyam.
+            """)
+            try write("content/images/products/tas.jpg", String(decoding: TestSite.tinyJPEG, as: UTF8.self))
+            try writeBytes("content/images/products/tas.jpg", TestSite.tinyJPEG)
+        }
+        for (path, text) in files { try write(path, text) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func write(_ relative: String, _ text: String) throws {
+        try writeBytes(relative, Array(text.utf8))
+    }
+
+    func writeBytes(_ relative: String, _ bytes: [UInt8]) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+
+    func load(drafts: Bool = false) -> (LoadedContent?, [Diagnostic]) {
+        ContentLoader(sourceDirectory: root, options: LoadOptions(includeDrafts: drafts)).load()
+    }
+
+    func build(output: String? = nil, strict: Bool = false) -> BuildReport {
+        Builder(options: BuildOptions(sourceDirectory: root, outputDirectory: output, strict: strict)).build()
+    }
+
+    static func product(_ fields: String, body: String = "Tas dari pandan.") -> String {
+        "---\n" + fields + "\n---\n" + body + "\n"
+    }
+
+    static let validProductFields = """
+    title: "Tas Anyaman Pandan"
+    price: 85000
+    category: tas-anyaman
+    producer: desbumi-kedunggebang
+    images: [images/products/tas.jpg]
+    """
+
+    /// A 1×1 baseline JPEG.
+    static let tinyJPEG: [UInt8] = [
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
+        0x00, 0x00, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x03, 0x00, 0x04, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xD9,
+    ]
+}
+
+extension Array where Element == Diagnostic {
+    func first(code: String) -> Diagnostic? { first { $0.code == code } }
+    var errors: [Diagnostic] { filter { $0.severity == .error } }
+}
