@@ -1,0 +1,129 @@
+/// How `{{ }}` output is escaped; decided per output node when the template is parsed.
+enum EscapeMode: Sendable {
+    case none
+    case html
+    case xml
+    case jsonString
+
+    /// The kind of output a template produces, from its file name's extension.
+    init(templateName: String) {
+        var ext = ""
+        if let dot = templateName.utf8.lastIndex(of: UInt8(ascii: ".")) {
+            ext = String(templateName[dot...]).lowercased()
+        }
+        switch ext {
+        case ".html", ".htm": self = .html
+        case ".xml": self = .xml
+        case ".json": self = .jsonString
+        default: self = .none
+        }
+    }
+}
+
+extension OutputBuffer {
+    /// Appends `text` escaped for `mode`, copying unchanged runs in one go.
+    mutating func appendEscaped(_ text: String, mode: EscapeMode) {
+        switch mode {
+        case .none: append(text)
+        case .html, .xml:
+            var text = text
+            text.withUTF8 { appendHTMLEscaped($0) }
+        case .jsonString:
+            var text = text
+            text.withUTF8 { appendJSONEscaped($0) }
+        }
+    }
+
+    mutating func appendHTMLEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            // Everything escaped sits below '?' (0x3F), so one compare rejects most bytes.
+            if b < 0x3F {
+                let replacement: StaticString?
+                switch b {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&#34;"
+                case 0x27: replacement = "&#39;"
+                default: replacement = nil
+                }
+                if let replacement {
+                    if i > runStart { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                    appendStatic(replacement)
+                    runStart = i + 1
+                }
+            }
+            i += 1
+        }
+        if runStart < n { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+    }
+
+    /// Escapes for the inside of a JSON string that may itself sit inside HTML `<script>`.
+    mutating func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            var replacement: StaticString? = nil
+            var width = 1
+            switch b {
+            case 0x22: replacement = "\\\""
+            case 0x5C: replacement = "\\\\"
+            case 0x0A: replacement = "\\n"
+            case 0x0D: replacement = "\\r"
+            case 0x09: replacement = "\\t"
+            case 0x08: replacement = "\\b"
+            case 0x0C: replacement = "\\f"
+            case 0x3C: replacement = "\\u003c"
+            case 0x3E: replacement = "\\u003e"
+            case 0x26: replacement = "\\u0026"
+            case 0x27: replacement = "\\u0027"
+            case 0xE2:
+                // U+2028 and U+2029 end lines in JavaScript: E2 80 A8 / E2 80 A9.
+                if i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
+                    replacement = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                }
+            default:
+                if b < 0x20 {
+                    if i > runStart { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                    appendStatic("\\u00")
+                    append(hex2(b))
+                    runStart = i + 1
+                }
+            }
+            if let replacement {
+                if i > runStart { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+                appendStatic(replacement)
+                runStart = i + width
+            }
+            i += width
+        }
+        if runStart < n { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+    }
+}
+
+/// HTML-escapes into a new string (markupsafe's `escape`), for filters and markup joins.
+func escapeHTML(_ s: String) -> String {
+    var needs = false
+    for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 {
+        needs = true
+        break
+    }
+    if !needs { return s }
+    var out = OutputBuffer()
+    out.appendEscaped(s, mode: .html)
+    return out.string
+}
+
+/// JSON-string-escapes into a new string.
+func escapeJSONString(_ s: String) -> String {
+    var out = OutputBuffer()
+    out.appendEscaped(s, mode: .jsonString)
+    return out.string
+}

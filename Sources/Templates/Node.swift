@@ -1,0 +1,47 @@
+/// A statement of a parsed template.
+indirect enum Node: Sendable {
+    case text([UInt8])
+    /// `{{ expr }}`, escaped by the mode fixed at parse time from the template's kind.
+    case output(Expression, EscapeMode, at: Int)
+    case conditional([(Expression, [Node])], otherwise: [Node])
+    case loop(Loop)
+    case assign([String], Expression, at: Int)
+    case assignAttribute(String, String, Expression, at: Int)
+    case capture(String, [Node], filters: [(FilterReference, CallArguments, Int)], at: Int)
+    case include(Include)
+    case extends(Expression, at: Int)
+    case block(String, at: Int)
+    case macro(MacroDefinition)
+    case importAll(Expression, as: String, withContext: Bool, at: Int)
+    case importNames(Expression, [(String, String)], withContext: Bool, at: Int)
+    case scope([Node])
+}
+
+struct Loop: Sendable {
+    let targets: [String]
+    let iterable: Expression
+    let condition: Expression?
+    let body: [Node]
+    let otherwise: [Node]
+    let at: Int
+}
+
+struct Include: Sendable {
+    let name: Expression
+    let ignoreMissing: Bool
+    let withContext: Bool
+    let at: Int
+}
+
+struct MacroDefinition: Sendable {
+    let name: String
+    let parameters: [(String, Expression?)]
+    let body: [Node]
+    let at: Int
+}
+
+struct BlockDefinition: Sendable {
+    let name: String
+    let body: [Node]
+    let at: Int
+}

@@ -1,0 +1,83 @@
+/// A string-keyed mapping that remembers insertion order, so output never depends on hashing.
+///
+/// Small mappings (the common case: a product, a page) are searched linearly, which beats
+/// hashing for a handful of keys; larger ones build a hash index.
+public struct OrderedMapping: Sendable {
+    public private(set) var keys: [String]
+    public private(set) var values: [Value]
+    private var index: [String: Int]?
+
+    private static let indexThreshold = 12
+
+    public init() {
+        keys = []
+        values = []
+    }
+
+    /// Later duplicates replace earlier values but keep the first position.
+    public init(_ pairs: [(String, Value)]) {
+        keys = []
+        values = []
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (k, v) in pairs { self[k] = v }
+    }
+
+    /// Keys are taken in sorted order, since a Swift dictionary has none.
+    public init(sortingKeysOf dictionary: [String: Value]) {
+        self.init(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    public var pairs: [(key: String, value: Value)] {
+        var out: [(key: String, value: Value)] = []
+        out.reserveCapacity(keys.count)
+        for i in keys.indices { out.append((keys[i], values[i])) }
+        return out
+    }
+
+    func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        for i in keys.indices where keys[i] == key { return i }
+        return nil
+    }
+
+    public subscript(key: String) -> Value? {
+        get {
+            guard let i = position(of: key) else { return nil }
+            return values[i]
+        }
+        set {
+            if let i = position(of: key) {
+                if let newValue {
+                    values[i] = newValue
+                } else {
+                    keys.remove(at: i)
+                    values.remove(at: i)
+                    rebuildIndex()
+                }
+            } else if let newValue {
+                keys.append(key)
+                values.append(newValue)
+                if index != nil {
+                    index?[key] = keys.count - 1
+                } else if keys.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
+            }
+        }
+    }
+
+    private mutating func rebuildIndex() {
+        guard keys.count > Self.indexThreshold else {
+            index = nil
+            return
+        }
+        var built: [String: Int] = [:]
+        built.reserveCapacity(keys.count)
+        for (i, k) in keys.enumerated() { built[k] = i }
+        index = built
+    }
+}

@@ -1,0 +1,363 @@
+/// The state of one render: output, scope, and the template whose nodes are running.
+final class Renderer {
+    let environment: Environment
+    var out: OutputBuffer
+    var scope: Scope
+    /// The template whose nodes are executing, for error positions.
+    var template: Template
+    var depth = 0
+    /// Block definitions of the inheritance chain being rendered, most derived first.
+    var blockChains: [String: [(BlockDefinition, Template)]] = [:]
+    /// The block being rendered, so `super()` knows what to render next.
+    var currentBlock: BlockChain? = nil
+    /// Imported templates evaluated once per render.
+    var modules: [String: OrderedMapping] = [:]
+
+    static let maxDepth = 64
+
+    init(environment: Environment, template: Template, context: [String: Value]) {
+        self.environment = environment
+        self.template = template
+        let hint = template.sizeHint.load(ordering: .relaxed)
+        self.out = OutputBuffer(capacity: hint > 0 ? hint + hint / 8 : template.source.bytes.count * 2)
+        self.scope = Scope(
+            module: Namespace(), locals: [], context: context, globals: environment.registry.globals)
+    }
+
+    func fail(_ message: String, at offset: Int) -> TemplateError {
+        template.error(message, at: offset)
+    }
+
+    func enter(at offset: Int) throws {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw fail("too many nested includes, macro calls or blocks (more than \(Self.maxDepth))", at: offset)
+        }
+    }
+
+    /// Renders a template, following its `extends` chain.
+    func renderTemplate(_ t: Template) throws {
+        let previous = template
+        template = t
+        defer { template = previous }
+        for (name, definition) in t.blocks {
+            blockChains[name, default: []].append((definition, t))
+        }
+        var parentName: Value? = nil
+        var parentOffset = 0
+        for node in t.nodes {
+            if parentName != nil {
+                // After `extends`, only side effects count: the parent produces the output.
+                switch node {
+                case .text, .output, .block: continue
+                default:
+                    let mark = out.count
+                    try render(node)
+                    out.bytes_.removeSubrange(mark...)
+                }
+            } else if case .extends(let e, let at) = node {
+                parentName = try evaluate(e)
+                parentOffset = at
+            } else {
+                try render(node)
+            }
+        }
+        guard let parentName else { return }
+        guard case .string(let name) = parentName else {
+            throw fail("template name must be a string, not \(parentName.typeName)", at: parentOffset)
+        }
+        let parentTemplate: Template
+        do {
+            parentTemplate = try environment.template(named: name)
+        } catch {
+            throw locate(error, at: parentOffset)
+        }
+        try enter(at: parentOffset)
+        defer { depth -= 1 }
+        try renderTemplate(parentTemplate)
+    }
+
+    /// Gives a position to an error about a missing or broken template named at `offset`.
+    func locate(_ error: TemplateError, at offset: Int) -> TemplateError {
+        guard error.line == 0 else { return error }
+        return fail(error.message, at: offset)
+    }
+
+    func render(_ nodes: [Node]) throws {
+        for node in nodes { try render(node) }
+    }
+
+    func render(_ node: Node) throws {
+        switch node {
+        case .text(let bytes):
+            out.append(bytes: bytes)
+        case .output(let expression, let mode, let at):
+            try write(try evaluate(expression), mode: mode, at: at)
+        case .conditional(let branches, let otherwise):
+            for (condition, body) in branches where try truth(condition) {
+                try render(body)
+                return
+            }
+            try render(otherwise)
+        case .loop(let loop):
+            try renderLoop(loop)
+        case .assign(let names, let expression, let at):
+            let value = try evaluate(expression)
+            if names.count == 1 {
+                scope.assign(names[0], value)
+            } else {
+                let parts = try unpack(value, count: names.count, at: at)
+                for (n, v) in zip(names, parts) { scope.assign(n, v) }
+            }
+        case .assignAttribute(let name, let attribute, let expression, let at):
+            guard let target = scope.lookup(name) else { throw fail("'\(name)' is undefined", at: at) }
+            guard case .object(let o) = target, let ns = o as? NamespaceObject else {
+                throw fail("cannot assign attribute on '\(name)': only a namespace() can be changed", at: at)
+            }
+            ns.mapping[attribute] = try evaluate(expression)
+        case .capture(let name, let body, let filters, _):
+            let mark = out.count
+            try render(body)
+            var value = Value.safe(out.take(from: mark))
+            for (filter, args, at) in filters {
+                value = try applyFilter(filter, to: value, arguments: try evaluate(args), at: at)
+            }
+            scope.assign(name, value)
+        case .include(let include):
+            try renderInclude(include)
+        case .extends(_, let at):
+            throw fail("'extends' must be a top-level statement", at: at)
+        case .block(let name, let at):
+            try renderBlock(name, position: 0, at: at)
+        case .macro(let definition):
+            let macro = Macro(definition: definition, template: template, scope: scope)
+            scope.assign(definition.name, .callable(Callable(name: definition.name, body: .macro(macro))))
+        case .importAll(let target, let alias, let withContext, let at):
+            scope.assign(alias, .dictionary(try importModule(target, withContext: withContext, at: at)))
+        case .importNames(let target, let names, let withContext, let at):
+            let module = try importModule(target, withContext: withContext, at: at)
+            for (name, alias) in names {
+                guard let v = module[name] else {
+                    throw fail("the imported template does not export '\(name)'", at: at)
+                }
+                scope.assign(alias, v)
+            }
+        case .scope(let body):
+            scope.locals.append(Frame())
+            defer { scope.locals.removeLast() }
+            try render(body)
+        }
+    }
+
+    /// The one place where a value becomes output text, escaped as the node's mode says.
+    @inline(__always)
+    func write(_ value: Value, mode: EscapeMode, at offset: Int) throws {
+        switch value {
+        case .safe(let s): out.append(s)
+        case .string(let s): out.appendEscaped(s, mode: mode)
+        case .int(let i): out.append(String(i))
+        case .callable: throw fail("cannot print a function; call it with ()", at: offset)
+        default: out.appendEscaped(value.text, mode: mode)
+        }
+    }
+
+    func truth(_ expression: Expression) throws -> Bool {
+        try evaluate(expression).isTruthy
+    }
+
+    private func renderLoop(_ loop: Loop) throws {
+        let iterable = try evaluate(loop.iterable)
+        var items = try sequence(of: iterable, pairs: loop.targets.count == 2, at: loop.at)
+        let targets = loop.targets
+        scope.locals.append(Frame(names: targets + ["loop"], values: Array(repeating: .none, count: targets.count + 1)))
+        defer { scope.locals.removeLast() }
+        let frameIndex = scope.locals.count - 1
+        if let condition = loop.condition {
+            var kept: [Value] = []
+            for item in items {
+                try bind(item, to: targets, frame: frameIndex, at: loop.at)
+                if try truth(condition) { kept.append(item) }
+            }
+            items = kept
+        }
+        if items.isEmpty {
+            scope.locals.removeLast()
+            defer { scope.locals.append(Frame()) }
+            try render(loop.otherwise)
+            return
+        }
+        let state = LoopState(items: items)
+        scope.locals[frameIndex].values[targets.count] = .object(state)
+        let baseCount = targets.count + 1
+        for i in items.indices {
+            state.index0 = i
+            // Assignments made in one iteration do not carry into the next.
+            scope.locals[frameIndex].truncate(to: baseCount)
+            try bind(items[i], to: targets, frame: frameIndex, at: loop.at)
+            try render(loop.body)
+        }
+    }
+
+    @inline(__always)
+    private func bind(_ item: Value, to targets: [String], frame: Int, at offset: Int) throws {
+        if targets.count == 1 {
+            scope.locals[frame].values[0] = item
+        } else {
+            let parts = try unpack(item, count: targets.count, at: offset)
+            for i in parts.indices { scope.locals[frame].values[i] = parts[i] }
+        }
+    }
+
+    func unpack(_ value: Value, count: Int, at offset: Int) throws -> [Value] {
+        let parts: [Value]
+        switch value {
+        case .array(let a): parts = a
+        case .object(let o as GroupTuple): parts = o.pair
+        case .string(let s): parts = s.map { .string(String($0)) }
+        default: throw fail("cannot unpack \(value.typeName) into \(count) names", at: offset)
+        }
+        guard parts.count == count else {
+            throw fail("cannot unpack \(parts.count) values into \(count) names", at: offset)
+        }
+        return parts
+    }
+
+    /// The items a `for` visits; a mapping gives keys, or (key, value) pairs to two loop variables.
+    func sequence(of value: Value, pairs: Bool, at offset: Int) throws -> [Value] {
+        switch value {
+        case .array(let a): return a
+        case .dictionary(let m):
+            if pairs { return m.keys.indices.map { .array([.string(m.keys[$0]), m.values[$0]]) } }
+            return m.keys.map { .string($0) }
+        case .string(let s), .safe(let s): return s.map { .string(String($0)) }
+        case .object(let o):
+            if let g = o as? GroupTuple { return g.pair }
+            if pairs { return o.fieldNames.map { .array([.string($0), o.field($0) ?? .none]) } }
+            return o.fieldNames.map { .string($0) }
+        default:
+            throw fail("cannot iterate over \(value.typeName)", at: offset)
+        }
+    }
+
+    private func renderInclude(_ include: Include) throws {
+        let target = try evaluate(include.name)
+        var candidates: [String] = []
+        switch target {
+        case .string(let s), .safe(let s): candidates = [s]
+        case .array(let items):
+            for item in items {
+                guard let s = item.stringValue else {
+                    throw fail("template name must be a string, not \(item.typeName)", at: include.at)
+                }
+                candidates.append(s)
+            }
+        default: throw fail("template name must be a string, not \(target.typeName)", at: include.at)
+        }
+        var found: Template? = nil
+        for name in candidates {
+            do {
+                if let t = try environment.templateIfPresent(named: name) {
+                    found = t
+                    break
+                }
+            } catch {
+                throw locate(error, at: include.at)
+            }
+        }
+        guard let t = found else {
+            if include.ignoreMissing { return }
+            let list = candidates.map { "'\($0)'" }.joined(separator: ", ")
+            throw fail("template \(list) not found", at: include.at)
+        }
+        try enter(at: include.at)
+        let savedScope = scope
+        let savedChains = blockChains
+        let savedBlock = currentBlock
+        let includer = template
+        defer {
+            depth -= 1
+            scope = savedScope
+            blockChains = savedChains
+            currentBlock = savedBlock
+        }
+        if include.withContext {
+            scope.locals.append(Frame())
+        } else {
+            scope = Scope(module: Namespace(), locals: [], context: [:], globals: scope.globals)
+        }
+        blockChains = [:]
+        currentBlock = nil
+        do {
+            try renderTemplate(t)
+        } catch var error as TemplateError {
+            let p = includer.source.position(of: include.at)
+            error.chain.append(.init(name: includer.name, line: p.line, column: p.column, relation: "included from"))
+            throw error
+        }
+    }
+
+    func renderBlock(_ name: String, position: Int, at offset: Int) throws {
+        guard let chain = blockChains[name], position < chain.count else {
+            throw fail(position == 0 ? "block '\(name)' is not defined" : "block '\(name)' has no parent block for super()", at: offset)
+        }
+        try enter(at: offset)
+        let (definition, owner) = chain[position]
+        let savedTemplate = template
+        let savedBlock = currentBlock
+        template = owner
+        currentBlock = BlockChain(name: name, entries: chain, position: position)
+        scope.locals.append(Frame())
+        defer {
+            scope.locals.removeLast()
+            template = savedTemplate
+            currentBlock = savedBlock
+            depth -= 1
+        }
+        try render(definition.body)
+    }
+
+    /// Runs a template for its top-level names (macros and variables not starting with '_').
+    private func importModule(_ target: Expression, withContext: Bool, at offset: Int) throws -> OrderedMapping {
+        let nameValue = try evaluate(target)
+        guard let name = nameValue.stringValue else {
+            throw fail("template name must be a string, not \(nameValue.typeName)", at: offset)
+        }
+        if !withContext, let cached = modules[name] { return cached }
+        let t: Template
+        do {
+            t = try environment.template(named: name)
+        } catch {
+            throw locate(error, at: offset)
+        }
+        try enter(at: offset)
+        let savedScope = scope
+        let savedChains = blockChains
+        let savedBlock = currentBlock
+        let importer = template
+        let mark = out.count
+        defer {
+            depth -= 1
+            scope = savedScope
+            blockChains = savedChains
+            currentBlock = savedBlock
+            out.bytes_.removeSubrange(mark...)
+        }
+        let module = Namespace()
+        scope = Scope(module: module, locals: [], context: withContext ? scope.context : [:], globals: scope.globals)
+        blockChains = [:]
+        currentBlock = nil
+        do {
+            try renderTemplate(t)
+        } catch var error as TemplateError {
+            let p = importer.source.position(of: offset)
+            error.chain.append(.init(name: importer.name, line: p.line, column: p.column, relation: "imported from"))
+            throw error
+        }
+        var exported = OrderedMapping()
+        for (n, v) in zip(module.frame.names, module.frame.values) where !n.hasPrefix("_") {
+            exported[n] = v
+        }
+        if !withContext { modules[name] = exported }
+        return exported
+    }
+}

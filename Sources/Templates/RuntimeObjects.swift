@@ -1,0 +1,88 @@
+/// The `loop` variable of a `for`: one instance per loop, advanced in place each iteration.
+final class LoopState: TemplateObject, @unchecked Sendable {
+    // Mutated only by the loop that owns it, within one render.
+    let items: [Value]
+    var index0 = 0
+
+    init(items: [Value]) { self.items = items }
+
+    var fieldNames: [String] {
+        ["index", "index0", "revindex", "revindex0", "first", "last", "length", "previtem", "nextitem", "depth", "depth0"]
+    }
+
+    func field(_ name: String) -> Value? {
+        let n = items.count
+        switch name {
+        case "index": return .int(index0 + 1)
+        case "index0": return .int(index0)
+        case "revindex": return .int(n - index0)
+        case "revindex0": return .int(n - index0 - 1)
+        case "first": return .bool(index0 == 0)
+        case "last": return .bool(index0 == n - 1)
+        case "length": return .int(n)
+        case "depth": return .int(1)
+        case "depth0": return .int(0)
+        case "previtem": return index0 > 0 ? items[index0 - 1] : nil
+        case "nextitem": return index0 + 1 < n ? items[index0 + 1] : nil
+        case "cycle":
+            let i = index0
+            return .callable(
+                Callable(
+                    name: "loop.cycle",
+                    body: .builtin { args in
+                        guard !args.positional.isEmpty else { throw FilterError("no items for cycling given") }
+                        return args.positional[i % args.positional.count]
+                    }))
+        default: return nil
+        }
+    }
+}
+
+/// One result of `groupby`: usable as `group.grouper` / `group.list` and as a pair in `for g, items in …`.
+struct GroupTuple: TemplateObject {
+    let grouper: Value
+    let list: [Value]
+
+    var fieldNames: [String] { ["grouper", "list"] }
+
+    func field(_ name: String) -> Value? {
+        switch name {
+        case "grouper": return grouper
+        case "list": return .array(list)
+        default: return nil
+        }
+    }
+
+    var pair: [Value] { [grouper, .array(list)] }
+}
+
+/// `namespace(…)`: the one mutable value, so a loop can carry state out (`set ns.total = …`).
+final class NamespaceObject: TemplateObject, @unchecked Sendable {
+    // Mutated only by `set ns.x` inside the render that created it.
+    var mapping: OrderedMapping
+
+    init(_ mapping: OrderedMapping) { self.mapping = mapping }
+
+    var fieldNames: [String] { mapping.keys }
+    func field(_ name: String) -> Value? { mapping[name] }
+}
+
+/// A macro bound to the scope it was defined in.
+final class Macro: Sendable {
+    let definition: MacroDefinition
+    let template: Template
+    let scope: Scope
+
+    init(definition: MacroDefinition, template: Template, scope: Scope) {
+        self.definition = definition
+        self.template = template
+        self.scope = scope
+    }
+}
+
+/// The overriding definitions of one block, most derived first; `super()` renders the next.
+struct BlockChain: Sendable {
+    let name: String
+    let entries: [(BlockDefinition, Template)]
+    let position: Int
+}
