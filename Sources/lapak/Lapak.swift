@@ -15,6 +15,21 @@ struct Lapak: ParsableCommand {
         subcommands: [Build.self],
         defaultSubcommand: nil
     )
+
+    /// Usage errors exit with 2, as the command-line contract says (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 enum MessageLanguage: String, ExpressibleByArgument, CaseIterable {
@@ -82,7 +97,8 @@ struct Build: ParsableCommand {
     }
 
     private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
+            .standardizedFileURL.path
     }
 }
 
