@@ -91,7 +91,7 @@ public final class Environment: Sendable {
     /// Renders and appends to `buffer`.
     public func render(_ name: String, context: [String: Value], into buffer: inout String) throws(TemplateError) {
         let t = try template(named: name)
-        let renderer = Renderer(environment: self, template: t, context: context)
+        var renderer = Renderer(environment: self, template: t, context: context)
         do {
             try renderer.renderTemplate(t)
         } catch let e as TemplateError {
@@ -100,6 +100,10 @@ public final class Environment: Sendable {
             throw TemplateError(name: name, line: 0, column: 0, message: "\(error)")
         }
         t.sizeHint.store(renderer.out.count, ordering: .relaxed)
-        buffer += renderer.out.string
+        if buffer.isEmpty {
+            buffer = renderer.out.string
+        } else {
+            buffer += renderer.out.string
+        }
     }
 }

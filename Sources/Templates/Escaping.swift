@@ -23,23 +23,20 @@ enum EscapeMode: Sendable {
 extension OutputBuffer {
     /// Appends `text` escaped for `mode`, copying unchanged runs in one go.
     mutating func appendEscaped(_ text: String, mode: EscapeMode) {
+        var text = text
         switch mode {
         case .none: append(text)
-        case .html, .xml:
-            var text = text
-            text.withUTF8 { appendHTMLEscaped($0) }
-        case .jsonString:
-            var text = text
-            text.withUTF8 { appendJSONEscaped($0) }
+        case .html, .xml: text.withUTF8 { appendHTMLEscaped($0) }
+        case .jsonString: text.withUTF8 { appendJSONEscaped($0) }
         }
     }
 
-    mutating func appendHTMLEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func appendHTMLEscaped(_ source: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var i = 0
-        let n = bytes.count
+        let n = source.count
         while i < n {
-            let b = bytes[i]
+            let b = source[i]
             // Everything escaped sits below '?' (0x3F), so one compare rejects most bytes.
             if b < 0x3F {
                 let replacement: StaticString?
@@ -52,24 +49,24 @@ extension OutputBuffer {
                 default: replacement = nil
                 }
                 if let replacement {
-                    if i > runStart { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                    appendStatic(replacement)
+                    if i > runStart { append(UnsafeBufferPointer(rebasing: source[runStart..<i])) }
+                    replacement.withUTF8Buffer { append($0) }
                     runStart = i + 1
                 }
             }
             i += 1
         }
-        if runStart < n { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+        if runStart < n { append(UnsafeBufferPointer(rebasing: source[runStart..<n])) }
     }
 
     /// Escapes for the inside of a JSON string that may itself sit inside HTML `<script>`.
-    mutating func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func appendJSONEscaped(_ source: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var i = 0
-        let n = bytes.count
+        let n = source.count
         while i < n {
-            let b = bytes[i]
-            var replacement: StaticString? = nil
+            let b = source[i]
+            var replacement: String? = nil
             var width = 1
             switch b {
             case 0x22: replacement = "\\\""
@@ -85,26 +82,21 @@ extension OutputBuffer {
             case 0x27: replacement = "\\u0027"
             case 0xE2:
                 // U+2028 and U+2029 end lines in JavaScript: E2 80 A8 / E2 80 A9.
-                if i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
-                    replacement = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                if i + 2 < n && source[i + 1] == 0x80 && (source[i + 2] == 0xA8 || source[i + 2] == 0xA9) {
+                    replacement = source[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3
                 }
             default:
-                if b < 0x20 {
-                    if i > runStart { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                    appendStatic("\\u00")
-                    append(hex2(b))
-                    runStart = i + 1
-                }
+                if b < 0x20 { replacement = "\\u00" + hex2(b) }
             }
             if let replacement {
-                if i > runStart { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-                appendStatic(replacement)
+                if i > runStart { append(UnsafeBufferPointer(rebasing: source[runStart..<i])) }
+                append(replacement)
                 runStart = i + width
             }
             i += width
         }
-        if runStart < n { bytes_.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<n])) }
+        if runStart < n { append(UnsafeBufferPointer(rebasing: source[runStart..<n])) }
     }
 }
 

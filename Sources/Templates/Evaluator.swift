@@ -2,7 +2,7 @@
 // where a template asks about them: `is defined`, `is undefined`, `default(…)`.
 
 extension Renderer {
-    func evaluate(_ expression: Expression) throws -> Value {
+    mutating func evaluate(_ expression: Expression) throws -> Value {
         switch expression {
         case .literal(let v):
             return v
@@ -20,9 +20,11 @@ extension Renderer {
             if let v = try item(of: b, k, at: at) { return v }
             throw fail("\(describe(base, b)) has no item \(repr(k))", at: at)
         case .slice(let base, let start, let stop, let step, let at):
-            return try slice(
-                try evaluate(base), start: try start.map(evaluate), stop: try stop.map(evaluate),
-                step: try step.map(evaluate), at: at)
+            let b = try evaluate(base)
+            let lo = try start.map { e throws -> Value in try evaluate(e) }
+            let hi = try stop.map { e throws -> Value in try evaluate(e) }
+            let st = try step.map { e throws -> Value in try evaluate(e) }
+            return try slice(b, start: lo, stop: hi, step: st, at: at)
         case .list(let items):
             var values: [Value] = []
             values.reserveCapacity(items.count)
@@ -119,7 +121,7 @@ extension Renderer {
 
     /// Like `evaluate`, but an undefined name, attribute or item gives nil instead of an error.
     /// Only the last step may be undefined: `a.b.c` still fails when `a.b` is missing.
-    func evaluateIfDefined(_ expression: Expression) throws -> Value? {
+    mutating func evaluateIfDefined(_ expression: Expression) throws -> Value? {
         switch expression {
         case .name(let name, _):
             return scope.lookup(name) ?? special(name)
@@ -137,14 +139,14 @@ extension Renderer {
     }
 
     /// Names that exist without being assigned: `super` inside a block.
-    private func special(_ name: String) -> Value? {
+    private mutating func special(_ name: String) -> Value? {
         if name == "super", let block = currentBlock {
             return .callable(Callable(name: "super", body: .superBlock(block)))
         }
         return nil
     }
 
-    func evaluate(_ args: CallArguments) throws -> Arguments {
+    mutating func evaluate(_ args: CallArguments) throws -> Arguments {
         if args.isEmpty { return .empty }
         var positional: [Value] = []
         positional.reserveCapacity(args.positional.count)
@@ -155,7 +157,7 @@ extension Renderer {
     }
 
     /// Names the thing that lacks an attribute, for messages: `'product'` or `mapping`.
-    private func describe(_ expression: Expression, _ value: Value) -> String {
+    private mutating func describe(_ expression: Expression, _ value: Value) -> String {
         switch expression {
         case .name(let n, _): return "'\(n)'"
         case .attribute(let base, let n, _):
@@ -165,13 +167,13 @@ extension Renderer {
         }
     }
 
-    private func repr(_ value: Value) -> String {
+    private mutating func repr(_ value: Value) -> String {
         var s = ""
         value.writeRepr(into: &s)
         return s
     }
 
-    func attribute(of value: Value, _ name: String) -> Value? {
+    mutating func attribute(of value: Value, _ name: String) -> Value? {
         switch value {
         case .dictionary(let m): return m[name]
         case .object(let o): return o.field(name)
@@ -179,7 +181,7 @@ extension Renderer {
         }
     }
 
-    func item(of value: Value, _ key: Value, at offset: Int) throws -> Value? {
+    mutating func item(of value: Value, _ key: Value, at offset: Int) throws -> Value? {
         switch (value, key) {
         case (.array(let a), _):
             guard case .int(let i) = key.number else {
@@ -208,7 +210,7 @@ extension Renderer {
         }
     }
 
-    private func slice(_ value: Value, start: Value?, stop: Value?, step: Value?, at offset: Int) throws -> Value {
+    private mutating func slice(_ value: Value, start: Value?, stop: Value?, step: Value?, at offset: Int) throws -> Value {
         func bound(_ v: Value?) throws -> Int? {
             guard let v, !v.isNone else { return nil }
             guard case .int(let i) = v.number else {
@@ -235,7 +237,7 @@ extension Renderer {
         }
     }
 
-    private func compare(_ a: Value, _ op: ComparisonOperator, _ b: Value, at offset: Int) throws -> Bool {
+    private mutating func compare(_ a: Value, _ op: ComparisonOperator, _ b: Value, at offset: Int) throws -> Bool {
         do {
             switch op {
             case .equal: return a.isEqual(to: b)
@@ -252,7 +254,7 @@ extension Renderer {
         }
     }
 
-    private func evaluateCall(_ callee: Expression, _ args: CallArguments, at offset: Int) throws -> Value {
+    private mutating func evaluateCall(_ callee: Expression, _ args: CallArguments, at offset: Int) throws -> Value {
         let function: Value
         if case .attribute(let base, let name, let attributeAt) = callee {
             let b = try evaluate(base)
@@ -273,7 +275,7 @@ extension Renderer {
         return try call(callable, arguments, at: offset)
     }
 
-    func call(_ callable: Callable, _ arguments: Arguments, at offset: Int) throws -> Value {
+    mutating func call(_ callable: Callable, _ arguments: Arguments, at offset: Int) throws -> Value {
         switch callable.body {
         case .macro(let macro):
             return try callMacro(macro, arguments, at: offset)
@@ -298,7 +300,7 @@ extension Renderer {
         }
     }
 
-    private func callMacro(_ macro: Macro, _ arguments: Arguments, at offset: Int) throws -> Value {
+    private mutating func callMacro(_ macro: Macro, _ arguments: Arguments, at offset: Int) throws -> Value {
         let definition = macro.definition
         let parameters = definition.parameters
         if arguments.positional.count > parameters.count {
@@ -339,13 +341,13 @@ extension Renderer {
         } catch var error as TemplateError {
             let p = caller.source.position(of: offset)
             error.chain.append(.init(name: caller.name, line: p.line, column: p.column, relation: "called from"))
-            out.bytes_.removeSubrange(mark...)
+            out.discard(from: mark)
             throw error
         }
         return .safe(out.take(from: mark))
     }
 
-    func applyFilter(_ filter: FilterReference, to value: Value, arguments: Arguments, at offset: Int) throws -> Value {
+    mutating func applyFilter(_ filter: FilterReference, to value: Value, arguments: Arguments, at offset: Int) throws -> Value {
         do {
             return try environment.registry.apply(filter.body, value, arguments)
         } catch let e as TemplateError {
@@ -355,7 +357,7 @@ extension Renderer {
         }
     }
 
-    func applyTest(_ test: TestReference, to value: Value, arguments: Arguments, at offset: Int) throws -> Bool {
+    mutating func applyTest(_ test: TestReference, to value: Value, arguments: Arguments, at offset: Int) throws -> Bool {
         do {
             return try environment.registry.apply(test.body, value, arguments)
         } catch let e as TemplateError {

@@ -29,14 +29,34 @@ struct ExpressionParser {
 
     private mutating func parseOr() throws(ParseFailure) -> Expression {
         var lhs = try parseAnd()
-        while stream.skipName("or") { lhs = .or(lhs, try parseAnd()) }
+        var added = 0
+        defer { depth -= added }
+        while stream.skipName("or") {
+            try grow(&added)
+            lhs = .or(lhs, try parseAnd())
+        }
         return lhs
     }
 
     private mutating func parseAnd() throws(ParseFailure) -> Expression {
         var lhs = try parseNot()
-        while stream.skipName("and") { lhs = .and(lhs, try parseNot()) }
+        var added = 0
+        defer { depth -= added }
+        while stream.skipName("and") {
+            try grow(&added)
+            lhs = .and(lhs, try parseNot())
+        }
         return lhs
+    }
+
+    /// Left-leaning chains (`a + b + c`, `x.a.b`, `x | f | g`) deepen the tree as much as
+    /// nesting does, and evaluating or freeing it recurses as deep: they count too.
+    private mutating func grow(_ added: inout Int) throws(ParseFailure) {
+        added += 1
+        depth += 1
+        if depth > Self.maxDepth {
+            throw ParseFailure("expression nested too deeply (more than \(Self.maxDepth) levels)", at: stream.offset)
+        }
     }
 
     private mutating func parseNot() throws(ParseFailure) -> Expression {
@@ -83,8 +103,11 @@ struct ExpressionParser {
 
     private mutating func parseSum() throws(ParseFailure) -> Expression {
         var lhs = try parseConcat()
+        var added = 0
+        defer { depth -= added }
         while true {
             let at = stream.offset
+            if stream.isSymbol(.plus) || stream.isSymbol(.minus) { try grow(&added) }
             if stream.skipSymbol(.plus) {
                 lhs = .arithmetic(.add, lhs, try parseConcat(), at: at)
             } else if stream.skipSymbol(.minus) {
@@ -97,12 +120,19 @@ struct ExpressionParser {
 
     private mutating func parseConcat() throws(ParseFailure) -> Expression {
         var lhs = try parseProduct()
-        while stream.skipSymbol(.tilde) { lhs = .concat(lhs, try parseProduct()) }
+        var added = 0
+        defer { depth -= added }
+        while stream.skipSymbol(.tilde) {
+            try grow(&added)
+            lhs = .concat(lhs, try parseProduct())
+        }
         return lhs
     }
 
     private mutating func parseProduct() throws(ParseFailure) -> Expression {
         var lhs = try parsePower()
+        var added = 0
+        defer { depth -= added }
         while true {
             let at = stream.offset
             let op: ArithmeticOperator
@@ -113,6 +143,7 @@ struct ExpressionParser {
             case .symbol(.percent): op = .modulo
             default: return lhs
             }
+            try grow(&added)
             stream.advance()
             lhs = .arithmetic(op, lhs, try parsePower(), at: at)
         }
@@ -120,9 +151,12 @@ struct ExpressionParser {
 
     private mutating func parsePower() throws(ParseFailure) -> Expression {
         var lhs = try parseUnary(withFilters: true)
+        var added = 0
+        defer { depth -= added }
         while true {
             let at = stream.offset
             guard stream.skipSymbol(.starStar) else { return lhs }
+            try grow(&added)
             lhs = .arithmetic(.power, lhs, try parseUnary(withFilters: true), at: at)
         }
     }
@@ -218,6 +252,8 @@ struct ExpressionParser {
 
     private mutating func parsePostfix(_ base: Expression) throws(ParseFailure) -> Expression {
         var node = base
+        var added = 0
+        defer { depth -= added }
         while true {
             let at = stream.offset
             if stream.skipSymbol(.dot) {
@@ -238,8 +274,7 @@ struct ExpressionParser {
             } else {
                 return node
             }
-            try enter()
-            depth -= 1
+            try grow(&added)
         }
     }
 
@@ -293,6 +328,8 @@ struct ExpressionParser {
 
     private mutating func parseFiltersAndTests(_ base: Expression) throws(ParseFailure) -> Expression {
         var node = base
+        var added = 0
+        defer { depth -= added }
         while true {
             let at = stream.offset
             if stream.skipSymbol(.pipe) {
@@ -320,8 +357,7 @@ struct ExpressionParser {
             } else {
                 return node
             }
-            try enter()
-            depth -= 1
+            try grow(&added)
         }
     }
 

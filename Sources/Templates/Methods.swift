@@ -38,8 +38,8 @@ func callMethod(_ value: Value, _ name: String, _ a: Arguments) throws -> Value 
     default:
         let s = value.text
         switch name {
-        case "upper": return mapText(value) { $0.uppercased() }
-        case "lower": return mapText(value) { $0.lowercased() }
+        case "upper": return mapText(value, upper)
+        case "lower": return mapText(value, lower)
         case "title": return mapText(value, titleCase)
         case "capitalize": return mapText(value, capitalized)
         case "strip", "lstrip", "rstrip":

@@ -40,7 +40,14 @@ public struct OrderedMapping: Sendable {
 
     func position(of key: String) -> Int? {
         if let index { return index[key] }
-        for i in keys.indices where keys[i] == key { return i }
+        let length = key.utf8.count
+        let n = keys.count
+        var i = 0
+        while i < n {
+            // Comparing lengths first skips most calls into the string comparison.
+            if keys[i].utf8.count == length && keys[i] == key { return i }
+            i += 1
+        }
         return nil
     }
 

@@ -1,5 +1,8 @@
 /// The state of one render: output, scope, and the template whose nodes are running.
-final class Renderer {
+///
+/// A struct, not a class: its fields are touched for every node, and a class would pay for
+/// dynamic exclusivity checks on each access.
+struct Renderer {
     let environment: Environment
     var out: OutputBuffer
     var scope: Scope
@@ -24,11 +27,11 @@ final class Renderer {
             module: Namespace(), locals: [], context: context, globals: environment.registry.globals)
     }
 
-    func fail(_ message: String, at offset: Int) -> TemplateError {
+    mutating func fail(_ message: String, at offset: Int) -> TemplateError {
         template.error(message, at: offset)
     }
 
-    func enter(at offset: Int) throws {
+    mutating func enter(at offset: Int) throws {
         depth += 1
         if depth > Self.maxDepth {
             throw fail("too many nested includes, macro calls or blocks (more than \(Self.maxDepth))", at: offset)
@@ -36,12 +39,14 @@ final class Renderer {
     }
 
     /// Renders a template, following its `extends` chain.
-    func renderTemplate(_ t: Template) throws {
+    mutating func renderTemplate(_ t: Template) throws {
         let previous = template
         template = t
         defer { template = previous }
-        for (name, definition) in t.blocks {
-            blockChains[name, default: []].append((definition, t))
+        if !t.blocks.isEmpty {
+            for (name, definition) in t.blocks {
+                blockChains[name, default: []].append((definition, t))
+            }
         }
         var parentName: Value? = nil
         var parentOffset = 0
@@ -53,7 +58,7 @@ final class Renderer {
                 default:
                     let mark = out.count
                     try render(node)
-                    out.bytes_.removeSubrange(mark...)
+                    out.discard(from: mark)
                 }
             } else if case .extends(let e, let at) = node {
                 parentName = try evaluate(e)
@@ -78,19 +83,19 @@ final class Renderer {
     }
 
     /// Gives a position to an error about a missing or broken template named at `offset`.
-    func locate(_ error: TemplateError, at offset: Int) -> TemplateError {
+    mutating func locate(_ error: TemplateError, at offset: Int) -> TemplateError {
         guard error.line == 0 else { return error }
         return fail(error.message, at: offset)
     }
 
-    func render(_ nodes: [Node]) throws {
+    mutating func render(_ nodes: [Node]) throws {
         for node in nodes { try render(node) }
     }
 
-    func render(_ node: Node) throws {
+    mutating func render(_ node: Node) throws {
         switch node {
-        case .text(let bytes):
-            out.append(bytes: bytes)
+        case .text(let text):
+            out.append(text)
         case .output(let expression, let mode, let at):
             try write(try evaluate(expression), mode: mode, at: at)
         case .conditional(let branches, let otherwise):
@@ -151,7 +156,7 @@ final class Renderer {
 
     /// The one place where a value becomes output text, escaped as the node's mode says.
     @inline(__always)
-    func write(_ value: Value, mode: EscapeMode, at offset: Int) throws {
+    mutating func write(_ value: Value, mode: EscapeMode, at offset: Int) throws {
         switch value {
         case .safe(let s): out.append(s)
         case .string(let s): out.appendEscaped(s, mode: mode)
@@ -161,11 +166,11 @@ final class Renderer {
         }
     }
 
-    func truth(_ expression: Expression) throws -> Bool {
+    mutating func truth(_ expression: Expression) throws -> Bool {
         try evaluate(expression).isTruthy
     }
 
-    private func renderLoop(_ loop: Loop) throws {
+    private mutating func renderLoop(_ loop: Loop) throws {
         let iterable = try evaluate(loop.iterable)
         var items = try sequence(of: iterable, pairs: loop.targets.count == 2, at: loop.at)
         let targets = loop.targets
@@ -199,7 +204,7 @@ final class Renderer {
     }
 
     @inline(__always)
-    private func bind(_ item: Value, to targets: [String], frame: Int, at offset: Int) throws {
+    private mutating func bind(_ item: Value, to targets: [String], frame: Int, at offset: Int) throws {
         if targets.count == 1 {
             scope.locals[frame].values[0] = item
         } else {
@@ -208,7 +213,7 @@ final class Renderer {
         }
     }
 
-    func unpack(_ value: Value, count: Int, at offset: Int) throws -> [Value] {
+    mutating func unpack(_ value: Value, count: Int, at offset: Int) throws -> [Value] {
         let parts: [Value]
         switch value {
         case .array(let a): parts = a
@@ -223,7 +228,7 @@ final class Renderer {
     }
 
     /// The items a `for` visits; a mapping gives keys, or (key, value) pairs to two loop variables.
-    func sequence(of value: Value, pairs: Bool, at offset: Int) throws -> [Value] {
+    mutating func sequence(of value: Value, pairs: Bool, at offset: Int) throws -> [Value] {
         switch value {
         case .array(let a): return a
         case .dictionary(let m):
@@ -239,7 +244,7 @@ final class Renderer {
         }
     }
 
-    private func renderInclude(_ include: Include) throws {
+    private mutating func renderInclude(_ include: Include) throws {
         let target = try evaluate(include.name)
         var candidates: [String] = []
         switch target {
@@ -270,23 +275,33 @@ final class Renderer {
             throw fail("template \(list) not found", at: include.at)
         }
         try enter(at: include.at)
-        let savedScope = scope
+        defer { depth -= 1 }
+        let includer = template
+        // An included template has its own inheritance chain and no enclosing block.
+        let ownChain = !t.blocks.isEmpty || t.parent != nil || currentBlock != nil
         let savedChains = blockChains
         let savedBlock = currentBlock
-        let includer = template
-        defer {
-            depth -= 1
-            scope = savedScope
-            blockChains = savedChains
-            currentBlock = savedBlock
+        if ownChain {
+            blockChains = [:]
+            currentBlock = nil
         }
+        defer {
+            if ownChain {
+                blockChains = savedChains
+                currentBlock = savedBlock
+            }
+        }
+        var savedScope: Scope? = nil
         if include.withContext {
+            // Appending and removing a frame keeps the locals array uniquely owned (no copy).
             scope.locals.append(Frame())
         } else {
+            savedScope = scope
             scope = Scope(module: Namespace(), locals: [], context: [:], globals: scope.globals)
         }
-        blockChains = [:]
-        currentBlock = nil
+        defer {
+            if let savedScope { scope = savedScope } else { scope.locals.removeLast() }
+        }
         do {
             try renderTemplate(t)
         } catch var error as TemplateError {
@@ -296,7 +311,7 @@ final class Renderer {
         }
     }
 
-    func renderBlock(_ name: String, position: Int, at offset: Int) throws {
+    mutating func renderBlock(_ name: String, position: Int, at offset: Int) throws {
         guard let chain = blockChains[name], position < chain.count else {
             throw fail(position == 0 ? "block '\(name)' is not defined" : "block '\(name)' has no parent block for super()", at: offset)
         }
@@ -317,7 +332,7 @@ final class Renderer {
     }
 
     /// Runs a template for its top-level names (macros and variables not starting with '_').
-    private func importModule(_ target: Expression, withContext: Bool, at offset: Int) throws -> OrderedMapping {
+    private mutating func importModule(_ target: Expression, withContext: Bool, at offset: Int) throws -> OrderedMapping {
         let nameValue = try evaluate(target)
         guard let name = nameValue.stringValue else {
             throw fail("template name must be a string, not \(nameValue.typeName)", at: offset)
@@ -340,7 +355,7 @@ final class Renderer {
             scope = savedScope
             blockChains = savedChains
             currentBlock = savedBlock
-            out.bytes_.removeSubrange(mark...)
+            out.discard(from: mark)
         }
         let module = Namespace()
         scope = Scope(module: module, locals: [], context: withContext ? scope.context : [:], globals: scope.globals)

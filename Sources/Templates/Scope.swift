@@ -11,9 +11,11 @@ struct Frame: Sendable {
     var values: [Value] = []
 
     @inline(__always) func get(_ name: String) -> Value? {
+        let length = name.utf8.count
         var i = names.count - 1
         while i >= 0 {
-            if names[i] == name { return values[i] }
+            // Comparing lengths first skips most calls into the string comparison.
+            if names[i].utf8.count == length && names[i] == name { return values[i] }
             i -= 1
         }
         return nil

@@ -18,11 +18,11 @@ let stringFilters: [String: BuiltinFilter] = [
     },
     "upper": { v, a, _ in
         try a.check(max: 0, names: [])
-        return mapText(v) { $0.uppercased() }
+        return mapText(v, upper)
     },
     "lower": { v, a, _ in
         try a.check(max: 0, names: [])
-        return mapText(v) { $0.lowercased() }
+        return mapText(v, lower)
     },
     "title": { v, a, _ in
         try a.check(max: 0, names: [])
@@ -119,13 +119,6 @@ func titleCase(_ s: String) -> String {
         }
     }
     return out
-}
-
-func capitalized(_ s: String) -> String {
-    guard let first = s.unicodeScalars.first else { return s }
-    var rest = String.UnicodeScalarView()
-    rest.append(contentsOf: s.unicodeScalars.dropFirst())
-    return String(first).uppercased() + String(rest).lowercased()
 }
 
 /// Jinja2's `truncate`, counting code points as Python does.

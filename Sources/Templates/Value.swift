@@ -14,9 +14,10 @@ public enum Value: Sendable {
     /// Ordered so that output is deterministic.
     case dictionary(OrderedMapping)
     /// A host value exposing its fields through `TemplateObject`.
-    case object(any TemplateObject)
+    /// Boxed (`indirect`) so that every other value stays small and cheap to copy.
+    indirect case object(any TemplateObject)
     /// Something a template can call: a macro, a host function, a bound method.
-    case callable(Callable)
+    indirect case callable(Callable)
 }
 
 /// A host value whose fields templates may read.
