@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN = .build/release/lapak
 APT_PACKAGES = libcmark-dev pkg-config
-PY_PACKAGES = Jinja2==3.1.6 jsonschema
+PY_PACKAGES = Jinja2==3.1.6 jsonschema feedparser lxml pytest
 
 .PHONY: site test deps deps-python build-release unit-tests clean
 
@@ -17,6 +17,8 @@ build-release: deps
 
 test: deps deps-python
 	$(SWIFT) test --parallel
+	$(SWIFT) build --product lapak
+	python3 -m pytest -q Tests/python
 
 # Debian packages, installed only when missing.
 deps:
@@ -26,9 +28,9 @@ deps:
 	  echo "Installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-# Python packages the tests compare against (Jinja2 as the template reference, jsonschema for the feed).
+# Python packages the tests read outputs with: Jinja2 (template reference), jsonschema, feedparser, lxml, pytest.
 deps-python:
-	@python3 -c 'import jinja2, jsonschema' 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c 'import jinja2, jsonschema, feedparser, lxml, pytest' 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 clean:
 	rm -rf .build

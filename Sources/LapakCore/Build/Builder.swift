@@ -95,7 +95,8 @@ public struct Builder: Sendable {
             report.diagnostics += error.errors.map { Self.diagnostic($0, theme: site.config.theme, source: source) }
             return nil
         }
-        let plan = PagePlan(site: site, views: views).pages()
+        let plan = PagePlan(site: site, views: views, strings: theme.strings,
+                            shareImage: shareImage(site: site, theme: theme, into: &report)).pages()
         let rendered = parallelMap(plan) { page -> Result<String, TemplateError> in
             do { return .success(try environment.render(page.template, context: page.context)) } catch let error as TemplateError {
                 return .failure(error)
@@ -123,13 +124,7 @@ public struct Builder: Sendable {
         // Only the first of identical runtime errors matters; one broken card would repeat on every page.
         report.diagnostics = Self.unique(report.diagnostics)
 
-        let feedEnvironment = Environment(loader: InMemoryLoader([ProductFeed.templateName: ProductFeed.template]))
-        do {
-            let json = try feedEnvironment.render(ProductFeed.templateName, context: ["feed": ProductFeed.value(site: site, views: views)])
-            output.files.append((Routes.productsFeed, Array(json.utf8)))
-        } catch {
-            report.diagnostics.append(.error(.template(message: error.description), at: SourceLocation(file: ProductFeed.templateName)))
-        }
+        output.files += machineOutputs(site: site, views: views, plan: plan, into: &report)
         for (path, source) in theme.staticFiles {
             switch source {
             case .embedded(let bytes): output.files.append((path, bytes))
@@ -143,6 +138,63 @@ public struct Builder: Sendable {
         report.products = site.products.count
         report.news = site.news.count
         return output
+    }
+
+    /// Feeds, catalogs, sitemap and robots.txt: formats fixed by their specifications, so their
+    /// templates are Lapak's own rather than the theme's.
+    private func machineOutputs(site: Site, views: Views, plan: [PlannedPage],
+                                into report: inout BuildReport) -> [(path: String, bytes: [UInt8])] {
+        let routes = views.routes
+        let environment = Environment(loader: InMemoryLoader(FeedTemplates.all))
+        let news = NewsFeeds(site: site, views: views)
+        let catalog = Catalog(site: site, routes: routes)
+        var jobs: [(path: String, template: String, context: [String: Value])] = [
+            (Routes.productsFeed, "products.json", ["feed": ProductFeed.value(site: site, views: views)]),
+            ("feed.json", "feed.json", ["feed": news.jsonFeed]),
+            ("atom.xml", "atom.xml", news.atomContext),
+            ("katalog.xml", "katalog.xml", [
+                "title": .string(site.config.title), "link": .string(site.config.baseURL),
+                "description": .string(site.config.description.isEmpty ? site.config.title : site.config.description),
+                "items": .array(catalog.xmlContext),
+            ]),
+        ]
+        jobs += Sitemap.files(pages: plan, routes: routes, fallback: site.newestDate)
+        var files: [(path: String, bytes: [UInt8])] = []
+        for job in jobs {
+            do {
+                files.append((job.path, Array(try environment.render(job.template, context: job.context).utf8)))
+            } catch {
+                report.diagnostics.append(.error(.template(message: "\(error)"), at: SourceLocation(file: job.path)))
+            }
+        }
+        files.append(("katalog.csv", Array(catalog.csv.utf8)))
+        files.append(("robots.txt", Array(Sitemap.robots(routes: routes).utf8)))
+        return files
+    }
+
+    /// `image` of site.yml when set, else the theme's `og-image.png`, with its pixel size.
+    private func shareImage(site: Site, theme: Theme, into report: inout BuildReport) -> Value {
+        let routes = Routes(config: site.config)
+        if let written = site.config.image {
+            if case .found(let key, let entry) = site.images.lookup(written) {
+                return .dictionary(OrderedMapping([
+                    ("url", .string(routes.absolute(key))), ("width", entry.width.asValue),
+                    ("height", entry.height.asValue), ("alt", .string(site.config.title)),
+                ]))
+            }
+            report.diagnostics.append(.error(.missingImage(path: written), at: SourceLocation(file: "content/site.yml")))
+        }
+        guard let (path, source) = theme.staticFiles.first(where: { $0.path == "og-image.png" }) else { return .none }
+        let bytes: [UInt8]
+        switch source {
+        case .embedded(let embedded): bytes = embedded
+        case .file(let file): bytes = (try? FileSystem.readBytes(file)) ?? []
+        }
+        let size = ImageSize.read(bytes)
+        return .dictionary(OrderedMapping([
+            ("url", .string(routes.absolute(path))), ("width", size.map { .int($0.width) } ?? .none),
+            ("height", size.map { .int($0.height) } ?? .none), ("alt", .string(site.config.title)),
+        ]))
     }
 
     private func write(_ site: RenderedSite, into report: inout BuildReport) {

@@ -166,6 +166,7 @@ public struct ContentLoader: Sendable {
         config.theme = f.text("theme") ?? "default"
         config.productsPerPage = max(1, f.wholeNumber("products_per_page", example: "24") ?? 24)
         config.newsPerPage = max(1, f.wholeNumber("news_per_page", example: "10") ?? 10)
+        config.image = f.text("image")
         config.instagram = f.text("instagram")
         config.facebook = f.text("facebook")
         for (key, value, mark) in f.mapping("contact") {
@@ -191,7 +192,7 @@ public struct ContentLoader: Sendable {
             config.categories.append(.init(id: key, name: name.isEmpty ? CategoryNames.humanize(key) : name))
         }
         for (name, location) in f.unusedFields {
-            let known = ["title", "description", "base_url", "language", "currency", "theme", "contact", "categories",
+            let known = ["title", "description", "base_url", "image", "language", "currency", "theme", "contact", "categories",
                          "products_per_page", "news_per_page", "instagram", "facebook"]
             diagnostics.append(.warning(.unknownField(field: name, suggestion: KnownFields.closest(to: name, among: known)), at: location))
         }

@@ -142,7 +142,8 @@ struct ContentParser: Sendable {
         _ = f.node("categories")
         let product = Product(
             slug: slug, sourcePath: path, title: title ?? slug, price: price ?? 0, category: category ?? "",
-            producerID: producer ?? "", images: images, availability: availability, stock: stock, weightGrams: weight,
+            producerID: producer ?? "", images: images, availability: availability,
+            availableFrom: f.date("available_from"), stock: stock, weightGrams: weight,
             tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
             summary: f.text("summary") ?? Summary.make(from: body.firstParagraph),
             variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false, body: body)

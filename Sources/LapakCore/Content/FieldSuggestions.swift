@@ -1,7 +1,7 @@
 /// The front-matter fields each kind of file knows, and "did you mean" suggestions for the rest.
 enum KnownFields {
     static let product: [String] = [
-        "title", "price", "category", "producer", "images", "stock", "availability", "weight_grams", "weight",
+        "title", "price", "category", "producer", "images", "stock", "availability", "available_from", "weight_grams", "weight",
         "tags", "date", "featured", "summary", "variants", "certifications", "draft", "slug",
         "categories", // Hugo's taxonomy list; accepted so a Hugo-style file builds as it is
     ]

@@ -52,6 +52,8 @@ public struct Product: Sendable {
     public let producerID: String
     public let images: [ImageRef]
     public let availability: Availability
+    /// For pre-orders: when the product can ship (the catalog feeds' `availability_date`).
+    public let availableFrom: ContentDate?
     public let stock: Int?
     public let weightGrams: Int?
     public let tags: [String]

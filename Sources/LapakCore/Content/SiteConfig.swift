@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public var facebook: String?
     /// Categories in display order; empty when `site.yml` lists none (any valid id is then accepted).
     public var categories: [Category]
+    /// Picture for link previews of pages that have none of their own (path under `content/`).
+    public var image: String?
     public var productsPerPage: Int
     public var newsPerPage: Int
 

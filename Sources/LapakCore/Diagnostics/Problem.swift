@@ -41,6 +41,20 @@ public enum Problem: Sendable, Hashable {
     case outputInsideContent
     case writeFailed(reason: String)
     case unsafeURL(field: String, value: String)
+    // Found by `lapak check`, beyond what the build needs.
+    case brokenLink(url: String, suggestion: String?)
+    case imageTooLarge(path: String, bytes: Int)
+    case duplicateProduct(title: String, producer: String, otherFile: String)
+    case producerWithoutProducts(id: String)
+    case futureNews(date: String)
+    // Refusals of `lapak new`.
+    case fileExists(path: String)
+    case optionRequired(option: String, example: String, known: [String])
+    case titleNotUsable(title: String)
+    case photoNotFound(path: String)
+    case unsupportedPhoto(path: String)
+    // `lapak serve`.
+    case cannotListen(address: String, reason: String)
 
     public var code: String {
         switch self {
@@ -84,6 +98,17 @@ public enum Problem: Sendable, Hashable {
         case .outputInsideContent: "output-inside-content"
         case .writeFailed: "write-failed"
         case .unsafeURL: "unsafe-url"
+        case .brokenLink: "broken-link"
+        case .imageTooLarge: "image-too-large"
+        case .duplicateProduct: "duplicate-product"
+        case .producerWithoutProducts: "producer-without-products"
+        case .futureNews: "future-news"
+        case .fileExists: "file-exists"
+        case .optionRequired: "option-required"
+        case .titleNotUsable: "title-not-usable"
+        case .photoNotFound: "photo-not-found"
+        case .unsupportedPhoto: "unsupported-photo"
+        case .cannotListen: "cannot-listen"
         }
     }
 
@@ -238,6 +263,8 @@ public enum Problem: Sendable, Hashable {
         case .unsafeURL(let field, let value):
             return id ? ("alamat `\(value)` pada `\(field)` tidak aman dan diganti", "Gunakan alamat yang diawali `https://`, `http://`, `mailto:` atau `/`.")
                       : ("the address `\(value)` in `\(field)` is unsafe and was replaced", "Use an address starting with `https://`, `http://`, `mailto:` or `/`.")
+        default:
+            return checkText(language)
         }
     }
 

@@ -1,12 +1,8 @@
 import Templates
 
 /// `/products.json`: every published product for apps and partners, in a fixed schema
-/// (`docs/products.schema.json`). The schema belongs to Lapak, not to the theme, so the
-/// template that writes it is built in here.
+/// (`docs/products.schema.json`). The schema belongs to Lapak, not to the theme.
 enum ProductFeed {
-    static let templateName = "products.json"
-    static let template = "{{ feed | json(indent=2) }}\n"
-
     static func value(site: Site, views: Views) -> Value {
         let routes = views.routes
         let items: [Value] = site.products.enumerated().map { index, product in

@@ -5,6 +5,8 @@ struct PlannedPage: Sendable {
     let route: String
     let template: String
     let context: [String: Value]
+    /// For the sitemap; nil means "as new as the site".
+    var lastModified: ContentDate?
 }
 
 /// Turns the site into the list of pages. Routes come from `Routes`; lists are cut into pages
@@ -12,14 +14,26 @@ struct PlannedPage: Sendable {
 struct PagePlan {
     let site: Site
     let views: Views
+    /// UI strings of the theme, for breadcrumb labels shared by the page and its JSON-LD.
+    let strings: OrderedMapping
+    /// The picture link previews fall back to: `image` of site.yml, else the theme's `og-image.png`.
+    let shareImage: Value
 
     var routes: Routes { views.routes }
 
+    private func label(_ key: String, _ fallback: String) -> String {
+        strings[key]?.stringValue ?? fallback
+    }
+
+    private var home: (title: String, route: String) { (label("nav_home", "Beranda"), Routes.home) }
+
     func pages() -> [PlannedPage] {
         var out: [PlannedPage] = []
-        out.append(home())
+        let productsCrumb = (label("nav_products", "Produk"), Routes.products())
+        out.append(homePage())
         out += paginated(kind: "products", title: nil, items: views.products, perPage: site.config.productsPerPage,
-                         template: "list.html", route: { Routes.products(page: $0) }, extra: [:])
+                         template: "list.html", route: { Routes.products(page: $0) },
+                         trail: [home, productsCrumb], extra: [:])
         for (index, product) in site.products.enumerated() {
             out.append(productPage(product, view: views.products[index]))
         }
@@ -27,31 +41,52 @@ struct PagePlan {
             let items = (site.productsByCategory[category.id] ?? []).map { views.products[$0] }
             out += paginated(kind: "category", title: category.name, items: items, perPage: site.config.productsPerPage,
                              template: "list.html", route: { Routes.category(category.id, page: $0) },
+                             trail: [home, productsCrumb, (category.name, Routes.category(category.id))],
                              extra: ["category": views.categoryByID[category.id] ?? .none])
         }
-        out.append(page(Routes.producers, "producers.html", [
+        let producersCrumb = (label("nav_producers", "Komunitas"), Routes.producers)
+        var producersContext: [String: Value] = [
             "page": pageInfo(kind: "producers", title: nil, route: Routes.producers),
             "producers": .array(site.producers.compactMap { views.producers[$0.id] }),
-        ]))
+        ]
+        decorate(&producersContext, trail: [home, producersCrumb], title: label("producers_title", producersCrumb.0), description: nil)
+        out.append(page(Routes.producers, "producers.html", producersContext))
         for producer in site.producers {
             let route = Routes.producer(producer.id)
-            out.append(page(route, "producer.html", [
+            let view = views.producers[producer.id] ?? .none
+            var context: [String: Value] = [
                 "page": pageInfo(kind: "producer", title: producer.name, route: route),
-                "producer": views.producers[producer.id] ?? .none,
+                "producer": view,
                 "products": .array((site.productsByProducer[producer.id] ?? []).map { views.products[$0] }),
                 "news": .array((site.newsByProducer[producer.id] ?? []).map { views.news[$0] }),
-            ]))
+            ]
+            decorate(&context, trail: [home, producersCrumb, (producer.name, route)], type: "profile",
+                     title: producer.name, description: Summary.make(from: producer.body.firstParagraph),
+                     image: producer.image.map { Views.image($0, routes: routes) },
+                     extra: [StructuredData.organization(producer, site: site, routes: routes)])
+            let dates = (site.productsByProducer[producer.id] ?? []).compactMap { site.products[$0].date }
+                + (site.newsByProducer[producer.id] ?? []).map { site.news[$0].date }
+            out.append(page(route, "producer.html", context, lastModified: dates.max()))
         }
+        let newsCrumb = (label("nav_news", "Berita"), Routes.news())
         out += paginated(kind: "news", title: nil, items: views.news, perPage: site.config.newsPerPage,
-                         template: "news_list.html", route: { Routes.news(page: $0) }, itemKey: "news", extra: [:])
+                         template: "news_list.html", route: { Routes.news(page: $0) }, itemKey: "news",
+                         trail: [home, newsCrumb], extra: [:])
         for (index, article) in site.news.enumerated() {
-            let related = relatedProducts(forArticle: article)
             let route = Routes.article(article.slug)
-            out.append(page(route, "article.html", [
-                "page": pageInfo(kind: "article", title: article.title, route: route),
-                "article": views.news[index],
-                "related": .array(related),
-            ]))
+            let view = views.news[index]
+            var image: Value?
+            if case .dictionary(let mapping) = view, let picture = mapping["image"], !picture.isNone { image = picture }
+            var context: [String: Value] = [
+                "page": pageInfo(kind: "article", title: article.title, route: route, description: article.summary),
+                "article": view,
+                "related": .array(relatedProducts(forArticle: article)),
+            ]
+            let meta = self.meta(type: "article", title: article.title, description: article.summary, image: image)
+            decorate(&context, trail: [home, newsCrumb, (article.title, route)], type: "article",
+                     title: article.title, description: article.summary, image: image,
+                     extra: [StructuredData.article(article, image: OrderedMapping(meta)["image"] ?? .none, site: site, routes: routes)])
+            out.append(page(route, "article.html", context, lastModified: article.date))
         }
         for tag in site.tags {
             let items = (site.productsByTag[tag] ?? []).map { views.products[$0] }
@@ -59,21 +94,26 @@ struct PagePlan {
             let tagValue: Value = .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(Routes.tag(tag))))]))
             out += paginated(kind: "tag", title: "#" + tag, items: items, perPage: site.config.productsPerPage,
                              template: "list.html", route: { Routes.tag(tag, page: $0) },
-                             extra: ["tag": tagValue, "news": news])
+                             trail: [home, ("#" + tag, Routes.tag(tag))], extra: ["tag": tagValue, "news": news])
         }
         for (index, page) in site.pages.enumerated() {
             let route = Routes.page(page.slug)
-            out.append(self.page(route, "page.html", [
+            var context: [String: Value] = [
                 "page": pageInfo(kind: "page", title: page.title, route: route, description: page.description),
                 "content_page": views.pages[index],
-            ]))
+            ]
+            decorate(&context, trail: [home, (page.title, route)], title: page.title, description: page.description)
+            out.append(self.page(route, "page.html", context))
         }
-        out.append(page(Routes.notFound, "404.html", ["page": pageInfo(kind: "404", title: nil, route: Routes.notFound)]))
+        var notFound: [String: Value] = ["page": pageInfo(kind: "404", title: nil, route: Routes.notFound)]
+        decorate(&notFound, trail: [home], title: label("not_found_title", "Halaman tidak ditemukan"), description: nil)
+        out.append(page(Routes.notFound, "404.html", notFound))
         return out
     }
 
-    private func page(_ route: String, _ template: String, _ context: [String: Value]) -> PlannedPage {
-        PlannedPage(route: route, template: template, context: context)
+    private func page(_ route: String, _ template: String, _ context: [String: Value],
+                      lastModified: ContentDate? = nil) -> PlannedPage {
+        PlannedPage(route: route, template: template, context: context, lastModified: lastModified)
     }
 
     func pageInfo(kind: String, title: String?, route: String, description: String? = nil,
@@ -89,24 +129,77 @@ struct PagePlan {
         ]))
     }
 
-    private func home() -> PlannedPage {
+    private func homePage() -> PlannedPage {
         let featured = site.products.indices.filter { site.products[$0].featured }.prefix(8).map { views.products[$0] }
-        return page(Routes.home, "index.html", [
+        var context: [String: Value] = [
             "page": pageInfo(kind: "home", title: nil, route: Routes.home),
             "featured": .array(Array(featured)),
             "newest": .array(Array(views.products.prefix(8))),
             "latest_news": .array(Array(views.news.prefix(3))),
             "producers": .array(site.producers.compactMap { views.producers[$0.id] }),
-        ])
+        ]
+        let organization: Value = .dictionary(OrderedMapping([
+            ("@context", "https://schema.org"), ("@type", "WebSite"), ("name", .string(site.config.title)),
+            ("url", .string(site.config.baseURL)), ("description", .string(site.config.description)),
+            ("inLanguage", .string(site.config.language)),
+        ]))
+        decorate(&context, trail: [home], title: site.config.title, description: site.config.description, extra: [organization])
+        return page(Routes.home, "index.html", context)
     }
 
     private func productPage(_ product: Product, view: Value) -> PlannedPage {
         let route = Routes.product(product.slug)
-        return page(route, "product.html", [
+        let trail = [home, (site.categoryName(product.category), Routes.category(product.category)), (product.title, route)]
+        var meta = self.meta(type: "product", title: product.title, description: product.summary,
+                             image: product.images.first.map { Views.image($0, routes: routes) })
+        meta.append(("price_amount", .string(String(product.price))))
+        meta.append(("price_currency", .string(site.config.currency)))
+        return PlannedPage(route: route, template: "product.html", context: [
             "page": pageInfo(kind: "product", title: product.title, route: route, description: product.summary),
             "product": view,
             "related": .array(relatedProducts(for: product)),
-        ])
+            "breadcrumbs": crumbs(trail),
+            "meta": .dictionary(OrderedMapping(meta)),
+            "structured_data": .array([StructuredData.product(product, site: site, routes: routes),
+                                       StructuredData.breadcrumbs(trail, routes: routes)]),
+        ], lastModified: product.date)
+    }
+
+    /// Open Graph data of a page: what WhatsApp and Facebook show when the link is shared.
+    func meta(type: String, title: String?, description: String?, image: Value?) -> [(String, Value)] {
+        var picture = shareImage
+        if case .dictionary(let mapping)? = image, let url = mapping["abs_url"] {
+            picture = .dictionary(OrderedMapping([
+                ("url", url), ("width", mapping["width"] ?? .none), ("height", mapping["height"] ?? .none),
+                ("alt", mapping["alt"] ?? .none),
+            ]))
+        }
+        return [
+            ("type", .string(type)),
+            ("title", .string(title ?? site.config.title)),
+            ("description", .string(description.flatMap { $0.isEmpty ? nil : $0 } ?? site.config.description)),
+            ("image", picture),
+        ]
+    }
+
+    private func crumbs(_ trail: [(title: String, route: String)]) -> Value {
+        .array(trail.enumerated().map { index, crumb in
+            .dictionary(OrderedMapping([
+                ("title", .string(crumb.title)),
+                ("url", index == trail.count - 1 ? .none : .string(routes.path(crumb.route))),
+            ]))
+        })
+    }
+
+    /// Breadcrumbs, Open Graph and JSON-LD for pages whose only structured data is their trail.
+    private func decorate(_ context: inout [String: Value], trail: [(title: String, route: String)],
+                          type: String = "website", title: String?, description: String?, image: Value? = nil,
+                          extra: [Value] = []) {
+        if trail.count > 1 {
+            context["breadcrumbs"] = crumbs(trail)
+        }
+        context["meta"] = .dictionary(OrderedMapping(meta(type: type, title: title, description: description, image: image)))
+        context["structured_data"] = .array(extra + (trail.count > 1 ? [StructuredData.breadcrumbs(trail, routes: routes)] : []))
     }
 
     /// Up to four other products: same producer first, then same category, newest first.
@@ -135,7 +228,7 @@ struct PagePlan {
     /// Cuts a list into pages of `perPage`; page 1 at the list's route, later ones at `halaman/N/`.
     private func paginated(kind: String, title: String?, items: [Value], perPage: Int, template: String,
                            route: (Int) -> String, itemKey: String = "products",
-                           extra: [String: Value]) -> [PlannedPage] {
+                           trail: [(title: String, route: String)], extra: [String: Value]) -> [PlannedPage] {
         let total = max(1, (items.count + perPage - 1) / perPage)
         return (1...total).map { number in
             let slice = Array(items[min(items.count, (number - 1) * perPage)..<min(items.count, number * perPage)])
@@ -143,6 +236,8 @@ struct PagePlan {
             context["page"] = pageInfo(kind: kind, title: title, route: route(number), pageNumber: number)
             context[itemKey] = .array(slice)
             context["pagination"] = pagination(current: number, total: total, count: items.count, route: route)
+            let name = trail.last?.title
+            decorate(&context, trail: trail, title: number > 1 ? name.map { "\($0) · \(number)" } : name, description: nil)
             return page(route(number), template, context)
         }
     }

@@ -1,0 +1,121 @@
+import Templates
+
+/// The newest articles as Atom 1.0 and JSON Feed 1.1, for feed readers and news apps.
+struct NewsFeeds {
+    static let limit = 20
+
+    let site: Site
+    let views: Views
+
+    var routes: Routes { views.routes }
+
+    private struct Entry {
+        let article: NewsArticle
+        let url: String
+        let contentHTML: String
+        let image: (url: String, type: String)?
+    }
+
+    private var entries: [Entry] {
+        site.news.prefix(Self.limit).enumerated().map { index, article in
+            var image: (String, String)?
+            if case .dictionary(let view) = views.news[index], case .dictionary(let picture)? = view["image"],
+               let url = picture["abs_url"]?.stringValue {
+                image = (url, Self.mediaType(url))
+            }
+            return Entry(article: article, url: routes.absolute(Routes.article(article.slug)),
+                         contentHTML: AbsoluteLinks.rewrite(article.body.html, routes: routes), image: image)
+        }
+    }
+
+    /// Atom's `updated`: the newest article, or the newest content of any kind.
+    private var updated: String {
+        (site.news.first?.date ?? site.newestDate ?? ContentDate(year: 1970, month: 1, day: 1, offsetMinutes: 0)).rfc3339
+    }
+
+    var atomContext: [String: Value] {
+        [
+            "title": .string(site.config.title),
+            "subtitle": .string(site.config.description),
+            "language": .string(site.config.language),
+            "self_url": .string(routes.absolute("atom.xml")),
+            "home_url": .string(site.config.baseURL),
+            "updated": .string(updated),
+            "entries": .array(entries.map { entry in
+                .dictionary(OrderedMapping([
+                    ("title", .string(entry.article.title)), ("url", .string(entry.url)),
+                    ("published", .string(entry.article.date.rfc3339)),
+                    ("author", .string(entry.article.author ?? site.config.title)),
+                    ("summary", .string(entry.article.summary)),
+                    // A plain string, so the XML template escapes the HTML as Atom's type="html" wants.
+                    ("content_html", .string(entry.contentHTML)),
+                    ("image", entry.image.map { .dictionary(OrderedMapping([("url", .string($0.url)), ("type", .string($0.type))])) } ?? .none),
+                    ("tags", .array(entry.article.tags.map(Value.string))),
+                ]))
+            }),
+        ]
+    }
+
+    var jsonFeed: Value {
+        var items: [Value] = []
+        for entry in entries {
+            var fields: [(String, Value)] = [
+                ("id", .string(entry.url)), ("url", .string(entry.url)), ("title", .string(entry.article.title)),
+                ("content_html", .string(entry.contentHTML)), ("summary", .string(entry.article.summary)),
+                ("date_published", .string(entry.article.date.rfc3339)),
+                ("authors", .array([.dictionary(OrderedMapping([("name", .string(entry.article.author ?? site.config.title))]))])),
+                ("tags", .array(entry.article.tags.map(Value.string))),
+            ]
+            if let image = entry.image { fields.insert(("image", .string(image.url)), at: 6) }
+            items.append(.dictionary(OrderedMapping(fields)))
+        }
+        return .dictionary(OrderedMapping([
+            ("version", "https://jsonfeed.org/version/1.1"),
+            ("title", .string(site.config.title)),
+            ("home_page_url", .string(site.config.baseURL)),
+            ("feed_url", .string(routes.absolute("feed.json"))),
+            ("description", .string(site.config.description)),
+            ("language", .string(site.config.language)),
+            ("items", .array(items)),
+        ]))
+    }
+
+    static func mediaType(_ url: String) -> String {
+        let lower = url.lowercased()
+        if lower.hasSuffix(".png") { return "image/png" }
+        if lower.hasSuffix(".webp") { return "image/webp" }
+        if lower.hasSuffix(".gif") { return "image/gif" }
+        return "image/jpeg"
+    }
+}
+
+/// Feed readers show HTML away from the site: root-relative links and images become absolute.
+enum AbsoluteLinks {
+    static func rewrite(_ html: String, routes: Routes) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 256)
+        var rest = Substring(html)
+        while let range = nextAttribute(in: rest) {
+            out += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            if rest.hasPrefix("/") && !rest.hasPrefix("//") {
+                var path = rest.dropFirst()
+                if path.hasPrefix(routes.basePath.dropFirst()) { path = path.dropFirst(routes.basePath.count - 1) }
+                out += routes.baseURL
+                rest = path
+            }
+        }
+        out += rest
+        return out
+    }
+
+    private static func nextAttribute(in text: Substring) -> Range<Substring.Index>? {
+        let href = text.range(of: "href=\""), src = text.range(of: "src=\"")
+        switch (href, src) {
+        case let (h?, s?): return h.lowerBound < s.lowerBound ? h : s
+        case let (h?, nil): return h
+        case let (nil, s?): return s
+        default: return nil
+        }
+    }
+}

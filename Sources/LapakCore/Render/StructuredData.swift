@@ -1,0 +1,121 @@
+import Templates
+
+/// schema.org JSON-LD for search engines and link previews, built from the model (not from
+/// the theme), so every theme gets the same, valid data. Templates print it with `| json`,
+/// which escapes `<`, `>` and `&`, so no content can close the `<script>` element.
+enum StructuredData {
+    static func availability(_ availability: Availability) -> String {
+        switch availability {
+        case .inStock: "https://schema.org/InStock"
+        case .outOfStock: "https://schema.org/OutOfStock"
+        case .preorder: "https://schema.org/PreOrder"
+        }
+    }
+
+    static func product(_ product: Product, site: Site, routes: Routes) -> Value {
+        let producer = site.producer(product.producerID)
+        let url = routes.absolute(Routes.product(product.slug))
+        let seller: Value = .dictionary(OrderedMapping([
+            ("@type", "Organization"),
+            ("name", .string(producer?.name ?? product.producerID)),
+            ("url", .string(routes.absolute(Routes.producer(product.producerID)))),
+        ]))
+        var offers: [Value] = []
+        let prices = product.variants.isEmpty ? [(nil as String?, product.price)] : product.variants.map { ($0.name, $0.price) }
+        for (name, price) in prices {
+            var offer: [(String, Value)] = [
+                ("@type", "Offer"), ("url", .string(url)), ("price", .string(String(price))),
+                ("priceCurrency", .string(site.config.currency)),
+                ("availability", .string(availability(product.availability))),
+                ("itemCondition", "https://schema.org/NewCondition"), ("seller", seller),
+            ]
+            if let name { offer.insert(("name", .string(name)), at: 1) }
+            offers.append(.dictionary(OrderedMapping(offer)))
+        }
+        var fields: [(String, Value)] = [
+            ("@context", "https://schema.org"), ("@type", "Product"),
+            ("name", .string(product.title)),
+            ("description", .string(product.summary)),
+            ("url", .string(url)),
+            ("sku", .string(product.slug)),
+            ("image", .array(product.images.map { .string(routes.absolute($0.path)) })),
+            ("category", .string(site.categoryName(product.category))),
+            ("brand", .dictionary(OrderedMapping([("@type", "Brand"), ("name", .string(producer?.name ?? product.producerID))]))),
+            ("offers", offers.count == 1 ? offers[0] : .array(offers)),
+        ]
+        if let grams = product.weightGrams {
+            fields.append(("weight", .dictionary(OrderedMapping([
+                ("@type", "QuantitativeValue"), ("value", .int(grams)), ("unitCode", "GRM"),
+            ]))))
+        }
+        return .dictionary(OrderedMapping(fields))
+    }
+
+    static func article(_ article: NewsArticle, image: Value, site: Site, routes: Routes) -> Value {
+        var fields: [(String, Value)] = [
+            ("@context", "https://schema.org"), ("@type", "NewsArticle"),
+            ("headline", .string(String(article.title.prefix(110)))),
+            ("description", .string(article.summary)),
+            ("url", .string(routes.absolute(Routes.article(article.slug)))),
+            ("mainEntityOfPage", .string(routes.absolute(Routes.article(article.slug)))),
+            ("datePublished", .string(article.date.rfc3339)),
+            ("dateModified", .string(article.date.rfc3339)),
+            ("inLanguage", .string(site.config.language)),
+            ("author", .dictionary(OrderedMapping([("@type", "Organization"), ("name", .string(article.author ?? site.config.title))]))),
+            ("publisher", .dictionary(OrderedMapping([("@type", "Organization"), ("name", .string(site.config.title)),
+                                                      ("url", .string(site.config.baseURL))]))),
+        ]
+        if case .dictionary(let mapping) = image, let url = mapping["url"] {
+            fields.append(("image", .array([url])))
+        }
+        if let location = article.location {
+            fields.append(("contentLocation", .dictionary(OrderedMapping([("@type", "Place"), ("name", .string(location))]))))
+        }
+        return .dictionary(OrderedMapping(fields))
+    }
+
+    static func organization(_ producer: Producer, site: Site, routes: Routes) -> Value {
+        var address: [(String, Value)] = [("@type", "PostalAddress"), ("addressLocality", .string(producer.village)),
+                                          ("addressRegion", .string(producer.regency)), ("addressCountry", "ID")]
+        if let province = producer.province { address[2] = ("addressRegion", .string("\(producer.regency), \(province)")) }
+        var fields: [(String, Value)] = [
+            ("@context", "https://schema.org"), ("@type", "Organization"),
+            ("name", .string(producer.name)),
+            ("url", .string(routes.absolute(Routes.producer(producer.id)))),
+            ("description", .string(Summary.make(from: producer.body.firstParagraph))),
+            ("address", .dictionary(OrderedMapping(address))),
+        ]
+        if let number = producer.whatsapp { fields.append(("telephone", .string("+" + number.international))) }
+        var sameAs: [Value] = []
+        if let instagram = producer.instagram { sameAs.append(.string(SocialLinks.instagram(instagram))) }
+        if let facebook = producer.facebook { sameAs.append(.string(SocialLinks.facebook(facebook))) }
+        if !sameAs.isEmpty { fields.append(("sameAs", .array(sameAs))) }
+        if let image = producer.image { fields.append(("logo", .string(routes.absolute(image.path)))) }
+        return .dictionary(OrderedMapping(fields))
+    }
+
+    /// BreadcrumbList from the same trail the page shows; the last crumb (this page) has its URL too.
+    static func breadcrumbs(_ trail: [(title: String, route: String)], routes: Routes) -> Value {
+        .dictionary(OrderedMapping([
+            ("@context", "https://schema.org"), ("@type", "BreadcrumbList"),
+            ("itemListElement", .array(trail.enumerated().map { index, crumb in
+                .dictionary(OrderedMapping([
+                    ("@type", "ListItem"), ("position", .int(index + 1)), ("name", .string(crumb.title)),
+                    ("item", .string(routes.absolute(crumb.route))),
+                ]))
+            })),
+        ]))
+    }
+}
+
+/// Profile URLs from what contributors write: a handle, `@handle`, or a full URL.
+enum SocialLinks {
+    static func instagram(_ handle: String) -> String { profile(handle, host: "https://www.instagram.com/") }
+    static func facebook(_ handle: String) -> String { profile(handle, host: "https://www.facebook.com/") }
+
+    private static func profile(_ handle: String, host: String) -> String {
+        if handle.hasPrefix("https://") || handle.hasPrefix("http://") { return handle }
+        let name = handle.drop { $0 == "@" }
+        return host + PercentEncoding.encode(String(name)) + "/"
+    }
+}
