@@ -12,6 +12,8 @@ public struct MarkdownDocument: Sendable, Equatable {
     public let headings: [Heading]
     /// Every link and image destination, with the line it stands on, for link checking.
     public let references: [Reference]
+    /// Destinations the renderer's `refuseURL` replaced, as written, where they stand.
+    public let refusedURLs: [Reference]
 
     public struct Image: Sendable, Equatable {
         public let url: String

@@ -9,10 +9,16 @@ public struct MarkdownRenderer: Sendable {
     public typealias URLRewriter = @Sendable (String) -> String?
 
     private let rewriteURL: URLRewriter?
+    private let refuseURL: URLRewriter?
     private let smartPunctuation: Bool
 
-    public init(smartPunctuation: Bool = false, rewriteURL: URLRewriter? = nil) {
+    /// `refuseURL` sees every destination as written and returns what replaces one that must not
+    /// be published (nil lets it through). cmark's renderer empties `javascript:` and a few
+    /// other schemes, but the tree keeps them, and the tree is where previews and feeds look;
+    /// a refused URL is replaced in both and listed in `MarkdownDocument.refusedURLs`.
+    public init(smartPunctuation: Bool = false, rewriteURL: URLRewriter? = nil, refuseURL: URLRewriter? = nil) {
         self.smartPunctuation = smartPunctuation
+        self.refuseURL = refuseURL
         self.rewriteURL = rewriteURL
     }
 
@@ -31,10 +37,10 @@ public struct MarkdownRenderer: Sendable {
         }
         guard let root else {
             return MarkdownDocument(html: "", firstParagraph: "", plainText: "", firstImage: nil,
-                                    headings: [], references: [])
+                                    headings: [], references: [], refusedURLs: [])
         }
         defer { cmark_node_free(root) }
-        var collector = TreeCollector(rewriteURL: rewriteURL)
+        var collector = TreeCollector(refuseURL: refuseURL, rewriteURL: rewriteURL)
         collector.walk(root)
         // Render without SOURCEPOS: data-sourcepos attributes are noise in the published pages.
         let html = cmark_render_html(root, options & ~CMARK_OPT_SOURCEPOS).map(takeCString) ?? ""
@@ -44,7 +50,8 @@ public struct MarkdownRenderer: Sendable {
             plainText: collector.plainText,
             firstImage: collector.firstImage,
             headings: collector.headings,
-            references: collector.references
+            references: collector.references,
+            refusedURLs: collector.refusedURLs
         )
     }
 }

@@ -2,14 +2,17 @@ import CMark
 
 /// One pass over cmark's tree: rewrites URLs and gathers what templates and checks need.
 struct TreeCollector {
+    let refuseURL: MarkdownRenderer.URLRewriter?
     let rewriteURL: MarkdownRenderer.URLRewriter?
     var firstParagraph: String?
     var firstImage: MarkdownDocument.Image?
     var headings: [MarkdownDocument.Heading] = []
     var references: [MarkdownDocument.Reference] = []
+    var refusedURLs: [MarkdownDocument.Reference] = []
     private(set) var plainText = ""
 
-    init(rewriteURL: MarkdownRenderer.URLRewriter?) {
+    init(refuseURL: MarkdownRenderer.URLRewriter?, rewriteURL: MarkdownRenderer.URLRewriter?) {
+        self.refuseURL = refuseURL
         self.rewriteURL = rewriteURL
     }
 
@@ -46,6 +49,13 @@ struct TreeCollector {
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             var url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if let replacement = refuseURL?(url) {
+                refusedURLs.append(.init(kind: isImage ? .image : .link, url: url,
+                                         line: Int(cmark_node_get_start_line(node)),
+                                         column: Int(cmark_node_get_start_column(node))))
+                cmark_node_set_url(node, replacement)
+                return
+            }
             if let rewritten = rewriteURL?(url) {
                 url = rewritten
                 cmark_node_set_url(node, rewritten)
@@ -76,19 +86,25 @@ struct TreeCollector {
     }
 
     /// The plain text under a node: literals joined, breaks as spaces.
+    ///
+    /// Walked with cmark's iterator rather than by recursion: inline nesting is as deep as the
+    /// input makes it (65,000 levels of emphasis fit in a body), and threads have small stacks.
     static func text(of node: OpaquePointer) -> String {
         var out = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        guard let iterator = cmark_iter_new(node) else { return out }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else { continue }
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(current) { out += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 out += " "
             default:
-                out += text(of: current)
+                break
             }
-            child = cmark_node_next(current)
         }
         return out
     }

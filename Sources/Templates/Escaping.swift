@@ -1,9 +1,26 @@
 /// How `{{ }}` output is escaped; decided per output node when the template is parsed.
-enum EscapeMode: Sendable {
+///
+/// A template's file kind gives the first four. In HTML templates, the context analysis then
+/// gives each output the mode of where it stands (see `HTMLContext`).
+enum EscapeMode: Sendable, Equatable {
     case none
+    /// HTML text (also RCDATA such as `<title>`, and comments).
     case html
     case xml
+    /// Inside a JSON string of a `.json` file.
     case jsonString
+    /// Inside a quoted attribute value.
+    case attribute
+    /// At the start of a URL attribute value: the scheme is checked, then escaped as an attribute.
+    case url
+    /// In a `srcset`: every image candidate the value begins is checked like a URL.
+    case srcset(candidateStart: Bool)
+    /// Continuing an element name, as in `<h{{ level }}>`: digits only.
+    case tagNameDigits
+    /// Inside a string of a JSON-LD script.
+    case scriptJSONString
+    /// Elsewhere in a JSON-LD script: the value is written as JSON.
+    case scriptJSONValue
 
     /// The kind of output a template produces, from its file name's extension.
     init(templateName: String) {
@@ -26,8 +43,8 @@ extension OutputBuffer {
         var text = text
         switch mode {
         case .none: append(text)
-        case .html, .xml: text.withUTF8 { appendHTMLEscaped($0) }
-        case .jsonString: text.withUTF8 { appendJSONEscaped($0) }
+        case .html, .xml, .attribute, .url, .srcset, .tagNameDigits: text.withUTF8 { appendHTMLEscaped($0) }
+        case .jsonString, .scriptJSONString, .scriptJSONValue: text.withUTF8 { appendJSONEscaped($0) }
         }
     }
 

@@ -67,7 +67,7 @@ struct Lexer {
         if stripTrailing {
             while e > s && isSpace(bytes[e - 1]) { e -= 1 }
         }
-        if s < e { segments.append(.text(Array(bytes[s..<e]))) }
+        if s < e { segments.append(.text(Array(bytes[s..<e]), offset: s)) }
     }
 
     private mutating func skipComment(openedAt open: Int) throws(Failure) {

@@ -1,9 +1,10 @@
 /// A statement of a parsed template.
 indirect enum Node: Sendable {
-    case text([UInt8])
+    /// Literal text and the offset of its first byte.
+    case text([UInt8], at: Int)
     /// `{{ expr }}`, escaped by the mode fixed at parse time from the template's kind.
     case output(Expression, EscapeMode, at: Int)
-    case conditional([(Expression, [Node])], otherwise: [Node])
+    case conditional([(Expression, [Node])], otherwise: [Node], at: Int)
     case loop(Loop)
     case assign([String], Expression, at: Int)
     case assignAttribute(String, String, Expression, at: Int)
@@ -42,6 +43,8 @@ struct MacroDefinition: Sendable {
 
 struct BlockDefinition: Sendable {
     let name: String
-    let body: [Node]
+    var body: [Node]
     let at: Int
+    /// In HTML templates, the context the body was analysed from: where it may be placed.
+    var context: HTMLContext? = nil
 }

@@ -60,8 +60,8 @@ struct Parser {
             let segment = segments[index]
             index += 1
             switch segment {
-            case .text(let bytes):
-                nodes.append(.text(bytes))
+            case .text(let bytes, let offset):
+                nodes.append(.text(bytes, at: offset))
             case .output(let tokens, let offset):
                 var parser = ExpressionParser(TokenStream(tokens), registry: registry)
                 do throws(ParseFailure) {
@@ -199,7 +199,7 @@ struct Parser {
             expectEndTag(c)
             break
         }
-        return .conditional(branches, otherwise: otherwise)
+        return .conditional(branches, otherwise: otherwise, at: offset)
     }
 
     private mutating func parseFor(_ stream: inout TokenStream, at offset: Int) -> Node? {

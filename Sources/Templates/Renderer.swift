@@ -15,6 +15,10 @@ struct Renderer {
     var currentBlock: BlockChain? = nil
     /// Imported templates evaluated once per render.
     var modules: [String: OrderedMapping] = [:]
+    /// Values replaced rather than printed (URLs with a refused scheme).
+    var warnings: [RenderWarning] = []
+    /// Every macro this render defined, released when it ends (see `Macro`).
+    var macros: [Macro] = []
 
     static let maxDepth = 64
 
@@ -94,11 +98,11 @@ struct Renderer {
 
     mutating func render(_ node: Node) throws {
         switch node {
-        case .text(let text):
+        case .text(let text, _):
             out.append(text)
         case .output(let expression, let mode, let at):
             try write(try evaluate(expression), mode: mode, at: at)
-        case .conditional(let branches, let otherwise):
+        case .conditional(let branches, let otherwise, _):
             for (condition, body) in branches where try truth(condition) {
                 try render(body)
                 return
@@ -136,6 +140,7 @@ struct Renderer {
             try renderBlock(name, position: 0, at: at)
         case .macro(let definition):
             let macro = Macro(definition: definition, template: template, scope: scope)
+            macros.append(macro)
             scope.assign(definition.name, .callable(Callable(name: definition.name, body: .macro(macro))))
         case .importAll(let target, let alias, let withContext, let at):
             scope.assign(alias, .dictionary(try importModule(target, withContext: withContext, at: at)))
@@ -157,12 +162,23 @@ struct Renderer {
     /// The one place where a value becomes output text, escaped as the node's mode says.
     @inline(__always)
     mutating func write(_ value: Value, mode: EscapeMode, at offset: Int) throws {
-        switch value {
-        case .safe(let s): out.append(s)
-        case .string(let s): out.appendEscaped(s, mode: mode)
-        case .int(let i): out.append(String(i))
-        case .callable: throw fail("cannot print a function; call it with ()", at: offset)
-        default: out.appendEscaped(value.text, mode: mode)
+        if case .callable = value { throw fail("cannot print a function; call it with ()", at: offset) }
+        switch mode {
+        case .html, .none, .xml, .jsonString:
+            switch value {
+            case .safe(let s): out.append(s)
+            case .string(let s): out.appendEscaped(s, mode: mode)
+            case .int(let i): out.append(String(i))
+            default: out.appendEscaped(value.text, mode: mode)
+            }
+        case .attribute:
+            switch value {
+            case .string(let s): out.appendEscaped(s, mode: mode)
+            case .int(let i): out.append(String(i))
+            default: try writeInContext(value, mode: mode, at: offset)
+            }
+        default:
+            try writeInContext(value, mode: mode, at: offset)
         }
     }
 
@@ -315,8 +331,14 @@ struct Renderer {
         guard let chain = blockChains[name], position < chain.count else {
             throw fail(position == 0 ? "block '\(name)' is not defined" : "block '\(name)' has no parent block for super()", at: offset)
         }
-        try enter(at: offset)
         let (definition, owner) = chain[position]
+        // A block analysed for one HTML context must not print in another (a parent chosen at
+        // run time may place it elsewhere than the one it was analysed against).
+        if let placed = template.blockSlots[name], let analysed = definition.context, placed != analysed {
+            throw fail("the block '\(name)' of '\(owner.name)' was checked for \(analysed.describe) but is placed in "
+                + "\(placed.describe); name the parent template with a literal string in 'extends'", at: offset)
+        }
+        try enter(at: offset)
         let savedTemplate = template
         let savedBlock = currentBlock
         template = owner

@@ -68,15 +68,23 @@ final class NamespaceObject: TemplateObject, @unchecked Sendable {
 }
 
 /// A macro bound to the scope it was defined in.
-final class Macro: Sendable {
+///
+/// The scope holds the namespace the macro is stored in, a reference cycle; the render that made
+/// the macro breaks it with `release()` when it ends, or every render would keep its context.
+final class Macro: @unchecked Sendable {
     let definition: MacroDefinition
     let template: Template
-    let scope: Scope
+    // Replaced only by `release()`, after the one render that uses the macro has ended.
+    private(set) var scope: Scope
 
     init(definition: MacroDefinition, template: Template, scope: Scope) {
         self.definition = definition
         self.template = template
         self.scope = scope
+    }
+
+    func release() {
+        scope = Scope(module: Namespace(), locals: [], context: [:], globals: [:])
     }
 }
 

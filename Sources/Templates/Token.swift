@@ -37,7 +37,8 @@ extension Token.Kind {
 
 /// The lexer's output: template text and tags, with comments already dropped.
 enum Segment: Sendable {
-    case text([UInt8])
+    /// Literal text; offset is that of its first byte, for errors found in HTML analysis.
+    case text([UInt8], offset: Int)
     /// `{{ … }}`; offset is that of `{{`.
     case output([Token], offset: Int)
     /// `{% … %}`; offset is that of `{%`.

@@ -47,10 +47,10 @@ import Testing
 
     @Test func jsonInScriptIsSafe() throws {
         let data: Value = ["title": "</script><script>alert('x')</script>", "amp": "a&b", "ls": "a\u{2028}b\u{2029}"]
-        let out = try render("<script>var d = {{ d | json }};</script>", ["d": data])
+        let out = try render("<script type=\"application/ld+json\">{{ d | json }}</script>", ["d": data])
         #expect(
             out
-                == #"<script>var d = {"title":"\u003c/script\u003e\u003cscript\u003ealert(\u0027x\u0027)\u003c/script\u003e","amp":"a\u0026b","ls":"a\u2028b\u2029"};</script>"#
+                == #"<script type="application/ld+json">{"title":"\u003c/script\u003e\u003cscript\u003ealert(\u0027x\u0027)\u003c/script\u003e","amp":"a\u0026b","ls":"a\u2028b\u2029"}</script>"#
         )
         #expect(try render("{{ d | tojson(2) }}", ["d": ["a": [1, 2]]]) == "{\n  \"a\": [\n    1,\n    2\n  ]\n}")
     }

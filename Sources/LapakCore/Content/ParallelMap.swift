@@ -3,7 +3,7 @@ import Dispatch
 /// Maps over a collection on all cores, keeping results in input order (so output stays
 /// deterministic whatever the scheduling).
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    if items.count < 2 { return items.map(transform) }
+    if items.count < 2 || ProcessInfoCores.active == 1 { return items.map(transform) }
     let slots = ResultSlots<R>(count: items.count)
     let workers = min(items.count, max(1, ProcessInfoCores.active * 4))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -30,7 +30,10 @@ private final class ResultSlots<R>: @unchecked Sendable {
 }
 
 enum ProcessInfoCores {
+    /// The cores to use: `LAPAK_THREADS` when set (output never depends on it; tests check that),
+    /// else every online core.
     static var active: Int {
+        if let text = getenv("LAPAK_THREADS"), let count = Int(String(cString: text)), count > 0 { return count }
         #if canImport(Glibc)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else

@@ -27,6 +27,12 @@ public struct Theme: Sendable {
             return (nil, [.error(.unknownTheme(name: config.theme), at: SourceLocation(file: "content/site.yml"))])
         }
         var diagnostics: [Diagnostic] = []
+        if let folder {
+            // Templates, strings and static files behind a link out of the site are never read.
+            let siteRoot = FileSystem.realPath(sourceDirectory) ?? sourceDirectory
+            let links = SymlinkGuard(folder: folder, shown: "themes/\(config.theme)", siteRoot: siteRoot)
+            if !links.escaping.isEmpty { return (nil, links.diagnostics) }
+        }
         var loaders: [any TemplateLoader] = []
         if let folder, FileSystem.isDirectory(folder + "/templates") {
             loaders.append(DirectoryLoader(root: folder + "/templates"))
@@ -38,15 +44,8 @@ public struct Theme: Sendable {
             statics[String(path.dropFirst("static/".count))] = .embedded(bytes)
         }
         if let folder {
-            let siteRoot = FileSystem.realPath(sourceDirectory) ?? sourceDirectory
-            for (relative, isSymlink) in FileSystem.walk(folder + "/static") {
-                let full = folder + "/static/" + relative
-                if isSymlink, !(FileSystem.realPath(full).map { FileSystem.isInside($0, siteRoot) } ?? false) {
-                    let shown = "themes/\(config.theme)/static/\(relative)"
-                    diagnostics.append(.error(.symlinkOutside(path: shown), at: SourceLocation(file: shown)))
-                    continue
-                }
-                statics[relative] = .file(full)
+            for (relative, _) in FileSystem.walk(folder + "/static") {
+                statics[relative] = .file(folder + "/static/" + relative)
             }
         }
 

@@ -1,0 +1,9 @@
+#ifndef LAPAK_LIBFUZZER_H
+#define LAPAK_LIBFUZZER_H
+#include <stddef.h>
+#include <stdint.h>
+
+/// libFuzzer's entry for programs with their own main (libclang_rt.fuzzer_no_main).
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+
+#endif

@@ -1,0 +1,98 @@
+/// Writing a value in the modes the HTML context analysis chose: each one makes the value
+/// inert where it lands, and a URL that would run or load something else is replaced.
+extension Renderer {
+    mutating func writeInContext(_ value: Value, mode: EscapeMode, at offset: Int) throws {
+        let trusted: Bool
+        let text: String
+        switch value {
+        case .safe(let s): (trusted, text) = (true, s)
+        case .string(let s): (trusted, text) = (false, s)
+        case .int(let i): (trusted, text) = (true, String(i))
+        default: (trusted, text) = (false, value.text)
+        }
+        switch mode {
+        case .attribute:
+            appendAttribute(text, trusted: trusted)
+        case .url:
+            guard trusted ? URLPolicy.allowsMarkup(text) : URLPolicy.allows(text) else {
+                refuseURL(text, at: offset)
+                return
+            }
+            appendAttribute(text, trusted: trusted)
+        case .srcset(let candidateStart):
+            // Every candidate the value begins: after each comma, and at its start if the
+            // template's text put it at the start of one.
+            for (index, piece) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated()
+            where index > 0 || candidateStart {
+                let url = piece.drop { isHTMLSpace($0.asciiValue ?? 0) }.prefix { !isHTMLSpace($0.asciiValue ?? 0) }
+                let allowed = trusted ? URLPolicy.allowsMarkup(String(url)) : URLPolicy.allows(url)
+                if !allowed {
+                    refuseURL(text, at: offset)
+                    return
+                }
+            }
+            appendAttribute(text, trusted: trusted)
+        case .tagNameDigits:
+            guard !text.isEmpty, text.utf8.allSatisfy(isDigit) else {
+                throw fail("only digits may continue an element name (as in <h{{ level }}>), not '\(text)'", at: offset)
+            }
+            out.append(text)
+        case .scriptJSONString:
+            if trusted { appendScriptInert(text) } else { out.appendEscaped(text, mode: .jsonString) }
+        case .scriptJSONValue:
+            if case .safe = value {
+                appendScriptInert(text)
+            } else {
+                var json = ""
+                do {
+                    try writeJSON(value, indent: nil, level: 0, into: &json, depth: 0)
+                } catch {
+                    throw fail("cannot write this value as JSON: \(error)", at: offset)
+                }
+                out.append(json)
+            }
+        case .none, .html, .xml, .jsonString:
+            if trusted { out.append(text) } else { out.appendEscaped(text, mode: mode) }
+        }
+    }
+
+    /// Inside quotes: plain text is escaped; trusted markup only loses the quotes that would end
+    /// the value early.
+    private mutating func appendAttribute(_ text: String, trusted: Bool) {
+        guard trusted else {
+            out.appendEscaped(text, mode: .attribute)
+            return
+        }
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x27 }) else {
+            out.append(text)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append("&#34;")
+            case 0x27: out.append("&#39;")
+            default: out.bytes.append(byte)
+            }
+        }
+    }
+
+    /// Trusted text inside a JSON-LD script: JSON from the `json` filter has none of these
+    /// outside its strings, and inside them the escapes mean the same characters; anything else
+    /// can no longer end the script.
+    private mutating func appendScriptInert(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): out.append("\\u003c")
+            case UInt8(ascii: ">"): out.append("\\u003e")
+            case UInt8(ascii: "&"): out.append("\\u0026")
+            default: out.bytes.append(byte)
+            }
+        }
+    }
+
+    private mutating func refuseURL(_ value: String, at offset: Int) {
+        let p = template.source.position(of: offset)
+        warnings.append(RenderWarning(kind: .unsafeURL, value: value, template: template.name, line: p.line, column: p.column))
+        out.append(URLPolicy.inert)
+    }
+}

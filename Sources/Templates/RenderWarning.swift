@@ -1,0 +1,34 @@
+/// Something a render replaced instead of failing: the page is still safe to publish, but the
+/// data that caused it should be fixed. The host maps `value` back to where the data came from.
+public struct RenderWarning: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// A URL whose scheme is not allowed was replaced by `URLPolicy.inert`.
+        case unsafeURL
+    }
+
+    public let kind: Kind
+    /// The value as the data held it.
+    public let value: String
+    /// The template and position of the `{{ }}` that printed it.
+    public let template: String
+    public let line: Int
+    public let column: Int
+
+    public init(kind: Kind, value: String, template: String, line: Int, column: Int) {
+        self.kind = kind
+        self.value = value
+        self.template = template
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        "\(template):\(line):\(column): the URL '\(value)' is not allowed here and was replaced by '\(URLPolicy.inert)'"
+    }
+}
+
+/// A rendered page and what was replaced in it.
+public struct RenderedPage: Sendable {
+    public let text: String
+    public let warnings: [RenderWarning]
+}
