@@ -6,11 +6,15 @@ let package = Package(
     products: [
         .library(name: "Templates", targets: ["Templates"]),
         .library(name: "LapakCore", targets: ["LapakCore"]),
+        // For the fuzz targets in Fuzz/, which feed the wrapper Markdown directly.
+        .library(name: "Markdown", targets: ["Markdown"]),
         .executable(name: "lapak", targets: ["lapak"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // HTTP for `lapak serve`: pure Swift on epoll, no SwiftNIO, so CI builds it in seconds.
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -38,10 +42,16 @@ let package = Package(
         .executableTarget(
             name: "lapak",
             dependencies: [
-                "LapakCore",
+                "LapakCore", "LapakServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `lapak serve`: builds into a private folder, serves it on loopback, rebuilds on change.
+        .target(
+            name: "LapakServe",
+            dependencies: ["LapakCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
+        .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore"]),
         // The differential corpus is read at run time through #filePath, not compiled.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], exclude: ["Differential"]),
         .testTarget(name: "LapakCoreTests", dependencies: ["LapakCore", "Markdown", "Templates"]),

@@ -9,6 +9,7 @@ public enum Problem: Sendable, Hashable {
     case yamlSyntax(detail: String)
     case duplicateKey(field: String)
     case yamlAliasesNotAllowed
+    case yamlTagNotAllowed
     case frontMatterTooLarge(limitKB: Int)
     case missingField(field: String, example: String)
     case emptyField(field: String, example: String)
@@ -27,6 +28,7 @@ public enum Problem: Sendable, Hashable {
     case invalidSlug(slug: String, suggestion: String)
     case duplicateSlug(slug: String, otherFile: String)
     case pathCollision(path: String, otherFile: String)
+    case nameTwin(otherFile: String)
     case missingImage(path: String)
     case imageOutsideContent(path: String)
     case unknownField(field: String, suggestion: String?)
@@ -66,6 +68,7 @@ public enum Problem: Sendable, Hashable {
         case .yamlSyntax: "yaml-syntax"
         case .duplicateKey: "duplicate-key"
         case .yamlAliasesNotAllowed: "yaml-alias"
+        case .yamlTagNotAllowed: "yaml-tag"
         case .frontMatterTooLarge: "front-matter-too-large"
         case .missingField: "missing-field"
         case .emptyField: "empty-field"
@@ -84,6 +87,7 @@ public enum Problem: Sendable, Hashable {
         case .invalidSlug: "invalid-slug"
         case .duplicateSlug: "duplicate-slug"
         case .pathCollision: "path-collision"
+        case .nameTwin: "name-twin"
         case .missingImage: "missing-image"
         case .imageOutsideContent: "image-outside-content"
         case .unknownField: "unknown-field"
@@ -148,6 +152,9 @@ public enum Problem: Sendable, Hashable {
                          "Tulis nilainya langsung. Jika teks diawali `*` atau `&`, beri tanda kutip.")
                       : ("YAML anchors and aliases (`&` and `*`) are not supported",
                          "Write the value out. If a text starts with `*` or `&`, put it in quotes.")
+        case .yamlTagNotAllowed:
+            return id ? ("tag YAML (`!…`) tidak didukung", "Tulis nilainya sebagai teks biasa. Jika teks diawali `!`, beri tanda kutip.")
+                      : ("YAML tags (`!…`) are not supported", "Write the value as plain text. If a text starts with `!`, put it in quotes.")
         case .frontMatterTooLarge(let limit):
             return id ? ("bagian data lebih dari \(limit) KB", "Pindahkan teks panjang ke bagian deskripsi di bawah `---`.")
                       : ("the front matter is larger than \(limit) KB", "Move long text into the body below the `---` line.")
@@ -215,6 +222,11 @@ public enum Problem: Sendable, Hashable {
         case .pathCollision(let path, let other):
             return id ? ("halaman `\(path)` juga dihasilkan oleh \(other)", "Ganti nama salah satu berkas.")
                       : ("the page `\(path)` is also produced by \(other)", "Rename one of the files.")
+        case .nameTwin(let other):
+            return id ? ("nama berkas ini hanya berbeda huruf besar-kecil atau bentuk aksennya dari \(other)",
+                         "Di banyak komputer keduanya menjadi berkas yang sama. Hapus salah satu, atau beri nama yang jelas berbeda.")
+                      : ("this file's name differs from \(other) only in letter case or in how its accents are encoded",
+                         "On many computers both are the same file. Delete one, or give it a clearly different name.")
         case .missingImage(let path):
             return id ? ("gambar `\(path)` tidak ditemukan",
                          "Simpan foto di `content/\(path)` atau perbaiki namanya (huruf besar/kecil berpengaruh).")
@@ -261,11 +273,64 @@ public enum Problem: Sendable, Hashable {
             return id ? ("situs tidak dapat ditulis: \(reason)", "Periksa ruang disk dan izin folder keluaran.")
                       : ("the site could not be written: \(reason)", "Check disk space and the output folder's permissions.")
         case .unsafeURL(let field, let value):
-            return id ? ("alamat `\(value)` pada `\(field)` tidak aman dan diganti", "Gunakan alamat yang diawali `https://`, `http://`, `mailto:` atau `/`.")
-                      : ("the address `\(value)` in `\(field)` is unsafe and was replaced", "Use an address starting with `https://`, `http://`, `mailto:` or `/`.")
-        default:
-            return checkText(language)
+            return id ? ("alamat `\(value)` pada `\(field)` tidak aman dan diganti", "Gunakan alamat yang diawali `https://`, `http://`, `mailto:`, `tel:` atau `/`.")
+                      : ("the address `\(value)` in `\(field)` is unsafe and was replaced", "Use an address starting with `https://`, `http://`, `mailto:`, `tel:` or `/`.")
+        case .brokenLink(let url, let suggestion):
+            if let suggestion {
+                return id ? ("tautan `\(url)` tidak menuju halaman mana pun di situs ini", "Maksudnya `\(suggestion)`?")
+                          : ("the link `\(url)` leads to no page of this site", "Did you mean `\(suggestion)`?")
+            }
+            return id ? ("tautan `\(url)` tidak menuju halaman mana pun di situs ini",
+                         "Buka halaman yang dituju dengan `lapak serve` dan salin alamatnya dari bilah alamat peramban.")
+                      : ("the link `\(url)` leads to no page of this site",
+                         "Open the page you mean with `lapak serve` and copy its address from the browser's address bar.")
+        case .imageTooLarge(let path, let bytes):
+            let size = Self.megabytes(bytes, language)
+            return id ? ("foto `\(path)` berukuran \(size) MB, lebih dari 1 MB",
+                         "Foto besar lambat dibuka pembeli yang kuotanya terbatas. Perkecil lebarnya menjadi sekitar 1200 piksel, atau simpan ulang sebagai JPEG mutu 80%.")
+                      : ("the photo `\(path)` is \(size) MB, more than 1 MB",
+                         "Large photos are slow for buyers on limited data. Resize it to about 1200 pixels wide, or save it again as JPEG at 80% quality.")
+        case .duplicateProduct(let title, let producer, let other):
+            return id ? ("produk `\(title)` dari `\(producer)` sudah ada di \(other)",
+                         "Jika produknya sama, hapus salah satu berkas; jika berbeda, bedakan judulnya (misalnya dengan ukuran atau rasa).")
+                      : ("the product `\(title)` by `\(producer)` already exists in \(other)",
+                         "If it is the same product, delete one of the files; if not, make the titles differ (for example by size or flavour).")
+        case .producerWithoutProducts(let pid):
+            return id ? ("kelompok `\(pid)` belum punya produk", "Tambahkan produknya dengan `lapak new product \"Nama Produk\" --producer \(pid)`.")
+                      : ("the producer `\(pid)` has no products yet", "Add one with `lapak new product \"Product name\" --producer \(pid)`.")
+        case .futureNews(let date):
+            return id ? ("berita bertanggal `\(date)`, hari yang belum tiba",
+                         "Periksa tahun, bulan dan harinya. Berita ini tetap diterbitkan, di urutan paling atas.")
+                      : ("the news is dated `\(date)`, a day still to come",
+                         "Check the year, month and day. The article is published all the same, at the top of the list.")
+        case .fileExists(let path):
+            return id ? ("berkas `\(path)` sudah ada dan tidak akan ditimpa", "Buka berkas itu untuk mengubahnya, atau pakai judul lain.")
+                      : ("the file `\(path)` already exists and will not be overwritten", "Open that file to change it, or use another title.")
+        case .optionRequired(let option, let example, let known):
+            var hint = id ? "Contoh: `\(option) \(example)`." : "For example: `\(option) \(example)`."
+            if !known.isEmpty { hint += " " + Self.choiceHint(language, suggestion: nil, known: known, folder: "") }
+            return (id ? "pilihan `\(option)` wajib diisi" : "the option `\(option)` is required", hint)
+        case .titleNotUsable(let title):
+            return id ? ("judul `\(title)` tidak bisa dijadikan nama berkas", "Judul perlu memuat huruf atau angka, misalnya `Tas Anyaman Pandan`.")
+                      : ("the title `\(title)` cannot become a file name", "The title needs letters or digits, for example `Tas Anyaman Pandan`.")
+        case .photoNotFound(let path):
+            return id ? ("foto `\(path)` tidak ditemukan", "Periksa letak dan nama berkasnya, misalnya `--image ~/Unduhan/tas.jpg`.")
+                      : ("the photo `\(path)` does not exist", "Check where the file is and its name, for example `--image ~/Downloads/tas.jpg`.")
+        case .unsupportedPhoto(let path):
+            return id ? ("berkas `\(path)` bukan foto JPEG, PNG, GIF atau WebP", "Simpan ulang fotonya sebagai JPEG, lalu coba lagi.")
+                      : ("the file `\(path)` is not a JPEG, PNG, GIF or WebP photo", "Save the photo again as JPEG, then try again.")
+        case .cannotListen(let address, let reason):
+            return id ? ("tidak dapat membuka `\(address)` (\(reason))",
+                         "Mungkin `lapak serve` lain sedang berjalan. Hentikan dulu, atau pilih nomor lain, misalnya `--port 8081`.")
+                      : ("cannot listen on `\(address)` (\(reason))",
+                         "Another `lapak serve` may be running. Stop it first, or choose another number, for example `--port 8081`.")
         }
+    }
+
+    /// `1,5` in Indonesian, `1.5` in English: sizes as people read them.
+    private static func megabytes(_ bytes: Int, _ language: Language) -> String {
+        let tenths = (bytes * 10 + 524_288) / 1_048_576
+        return "\(tenths / 10)\(language == .id ? "," : ".")\(tenths % 10)"
     }
 
     private static func choiceHint(_ language: Language, suggestion: String?, known: [String], folder: String) -> String {

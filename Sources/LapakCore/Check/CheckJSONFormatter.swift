@@ -1,0 +1,45 @@
+/// The report for editors and CI: a JSON array with one object per diagnostic, keys always in the
+/// same order and diagnostics sorted by file and position, so two runs give the same bytes.
+public struct CheckJSONFormatter: Sendable {
+    public let language: Language
+
+    public init(language: Language) { self.language = language }
+
+    public func format(_ report: CheckReport) -> String {
+        guard !report.entries.isEmpty else { return "[]\n" }
+        let objects = report.entries.map { entry -> String in
+            let d = entry.diagnostic
+            let fields: [(String, String)] = [
+                ("file", Self.string(d.location.file)),
+                ("line", String(d.location.line)),
+                ("column", String(d.location.column)),
+                ("severity", Self.string(d.severity.rawValue)),
+                ("code", Self.string(d.code)),
+                ("message", Self.string(d.message(language))),
+                ("hint", d.hint(language).map(Self.string) ?? "null"),
+            ]
+            return "  {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let s where s.value < 0x20 || s.value == 0x2028 || s.value == 0x2029:
+                let hex = String(s.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,36 @@
+/// `lapak check`: every validation of the build, without writing anything, and then the checks
+/// that only a careful reader would make (links, photo sizes, duplicates, dates).
+public enum Checker {
+    public static func run(_ options: CheckOptions) -> CheckReport {
+        let builder = Builder(options: BuildOptions(sourceDirectory: options.sourceDirectory,
+                                                    includeDrafts: options.includeDrafts))
+        var build = BuildReport(diagnostics: [])
+        var observed: (site: Site, theme: Theme?)?
+        let rendered = builder.renderSite(into: &build) { observed = ($0, $1) }
+        var diagnostics = build.diagnostics
+        let sources = SourceFiles(root: options.sourceDirectory)
+        var counts = CheckReport.Counts()
+        if let (site, theme) = observed {
+            let brokenFiles = diagnostics.filter { $0.severity == .error }.map(\.location.file)
+            let outputs = SiteOutputs(site: site, theme: theme, rendered: rendered, brokenFiles: brokenFiles)
+            diagnostics += LinkCheck(site: site, outputs: outputs, sources: sources).run()
+            diagnostics += ImageSizeCheck.run(site: site, sourceDirectory: options.sourceDirectory, limit: options.largeImageBytes)
+            diagnostics += DuplicateProductCheck.run(site: site, sources: sources)
+            diagnostics += IdleProducerCheck.run(site: site, sources: sources)
+            diagnostics += FutureNewsCheck.run(site: site, now: options.now, sources: sources)
+            counts = .init(products: site.products.count, producers: site.producers.count,
+                           news: site.news.count, pages: site.pages.count)
+        }
+        let sorted = DiagnosticList(Builder.unique(diagnostics)).sorted
+        let entries = sorted.map { CheckReport.Entry(diagnostic: $0, sourceLine: sources.line(at: $0.location)) }
+        return CheckReport(entries: entries, counts: counts)
+    }
+
+    /// Diagnostics from elsewhere (a preview build) with the lines they point at, for display.
+    public static func report(_ diagnostics: [Diagnostic], sourceDirectory: String) -> CheckReport {
+        let sources = SourceFiles(root: sourceDirectory)
+        return CheckReport(entries: DiagnosticList(diagnostics).sorted.map {
+            CheckReport.Entry(diagnostic: $0, sourceLine: sources.line(at: $0.location))
+        })
+    }
+}

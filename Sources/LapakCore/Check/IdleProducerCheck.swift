@@ -1,0 +1,11 @@
+/// Producers whose page would show a story but nothing to buy.
+enum IdleProducerCheck {
+    static func run(site: Site, sources: SourceFiles) -> [Diagnostic] {
+        site.producers.filter { site.productsByProducer[$0.id]?.isEmpty ?? true }
+            .sorted { $0.sourcePath < $1.sourcePath }
+            .map { producer in
+                let location = sources.file(producer.sourcePath)?.location(ofField: "name") ?? SourceLocation(file: producer.sourcePath)
+                return .warning(.producerWithoutProducts(id: producer.id), at: location)
+            }
+    }
+}

@@ -1,0 +1,148 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import LapakCore
+import Synchronization
+
+/// `lapak serve`: builds the site into a private temporary folder, serves that folder over HTTP,
+/// and rebuilds whenever `content/` or `themes/` change, telling open pages to reload.
+public final class PreviewServer: Sendable {
+    public let options: ServeOptions
+    private let onBuild: @Sendable (PreviewBuild) -> Void
+    private let hub = ReloadHub()
+    private let state = PreviewState()
+    private let runtime = Mutex(Runtime())
+
+    private struct Runtime {
+        var server: HTTPServer?
+        var serving: Task<Void, Never>?
+        var heartbeat: Task<Void, Never>?
+        var watcher: ChangeWatcher?
+        var rebuilder: Rebuilder?
+        var folder: String?
+        var url = ""
+        var port: UInt16 = 0
+    }
+
+    public init(options: ServeOptions, onBuild: @escaping @Sendable (PreviewBuild) -> Void = { _ in }) {
+        self.options = options
+        self.onBuild = onBuild
+    }
+
+    /// `http://127.0.0.1:8080/` once started.
+    public var url: String { runtime.withLock { $0.url } }
+
+    /// The port listened on, once started (the one chosen when `options.port` was 0).
+    public var port: UInt16 { runtime.withLock { $0.port } }
+
+    /// The private folder the site is built into (its `site/` is what is served).
+    public var buildFolder: String? { runtime.withLock { $0.folder } }
+
+    /// Listens, builds once and starts watching. A problem (a port in use, a bad `--host`) is
+    /// returned, not thrown; a content error is not a problem here: it is shown in the browser.
+    public func start() async -> Diagnostic? {
+        let shown = options.host.contains(":") ? "[\(options.host)]:\(options.port)" : "\(options.host):\(options.port)"
+        guard let bind = BindAddress(host: options.host, port: options.port) else {
+            return .error(.cannotListen(address: shown, reason: "--host"), at: SourceLocation(file: "--host"))
+        }
+        guard let folder = Self.makePrivateFolder() else {
+            return .error(.writeFailed(reason: "mkdtemp: \(String(cString: strerror(errno)))"),
+                          at: SourceLocation(file: NSTemporaryDirectory()))
+        }
+        let handler = PreviewHandler(files: SiteFiles(root: folder + "/site"), state: state, hub: hub,
+                                     loopbackOnly: bind.isLoopback, language: options.language)
+        let server = HTTPServer(config: .init(address: bind.address, timeout: 15, logger: .disabled), handler: handler)
+        let failure = FailureBox()
+        let serving = Task {
+            do { try await server.run() } catch { failure.set("\(error)") }
+        }
+        runtime.withLock {
+            $0.server = server
+            $0.serving = serving
+            $0.folder = folder
+        }
+        guard let port = await Self.waitForPort(server, failure: failure) else {
+            await stop()
+            return .error(.cannotListen(address: shown, reason: failure.value ?? "timeout"), at: SourceLocation(file: "--port"))
+        }
+        let url = "http://\(bind.urlHost):\(port)/"
+        let buildOptions = BuildOptions(sourceDirectory: options.sourceDirectory, outputDirectory: folder + "/site",
+                                        includeDrafts: options.includeDrafts, baseURL: url)
+        let rebuilder = Rebuilder(settle: options.settle) { [state, hub, onBuild, options] in
+            let report = Builder(options: buildOptions).build()
+            let generation = state.record(report, sourceDirectory: options.sourceDirectory)
+            hub.announce(generation: generation)
+            onBuild(PreviewBuild(generation: generation, report: report))
+        }
+        await rebuilder.buildNow()
+        let watcher = ChangeWatcher(folders: [options.sourceDirectory + "/content", options.sourceDirectory + "/themes"]) {
+            rebuilder.changed()
+        }
+        watcher.start()
+        let heartbeat = Task { [hub] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                hub.keepAlive()
+            }
+        }
+        runtime.withLock {
+            $0.url = url
+            $0.port = port
+            $0.rebuilder = rebuilder
+            $0.watcher = watcher
+            $0.heartbeat = heartbeat
+        }
+        return nil
+    }
+
+    /// Stops watching, ends every reload stream, closes the server and removes the private folder.
+    public func stop() async {
+        let parts = runtime.withLock { runtime -> Runtime in
+            defer { runtime = Runtime() }
+            return runtime
+        }
+        await parts.watcher?.stop()
+        await parts.rebuilder?.stop()
+        parts.heartbeat?.cancel()
+        hub.close()
+        await parts.server?.stop(timeout: 0.1)
+        await parts.serving?.value
+        if let folder = parts.folder { try? FileManager.default.removeItem(atPath: folder) }
+    }
+
+    /// Waits until the socket listens (the port is then known) or the server fails to start.
+    private static func waitForPort(_ server: HTTPServer, failure: FailureBox) async -> UInt16? {
+        for _ in 0..<1000 {
+            if failure.value != nil { return nil }
+            if await server.isListening, let address = await server.listeningAddress {
+                switch address {
+                case .ip4(_, let port), .ip6(_, let port): return port
+                case .unix: return nil
+                }
+            }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return nil
+    }
+
+    private static func makePrivateFolder() -> String? {
+        let temporary = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lapak-serve-XXXXXX").path
+        var template = Array(temporary.utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer -> UnsafeMutablePointer<CChar>? in
+            guard let base = buffer.baseAddress else { return nil }
+            return mkdtemp(base)
+        }
+        guard let made else { return nil }
+        let path = String(cString: made)
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}
+
+/// Why the server task ended early, written by that task and read by `start`.
+private final class FailureBox: Sendable {
+    private let message = Mutex<String?>(nil)
+    var value: String? { message.withLock { $0 } }
+    func set(_ text: String) { message.withLock { $0 = text } }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import LapakServe
+
+/// A small site folder and a preview server on a free loopback port, both removed at the end.
+final class ServeFixture: @unchecked Sendable {
+    let root: String
+    let server: PreviewServer
+
+    static let product = """
+    ---
+    title: "Tas Anyaman Pandan"
+    price: 85000
+    category: tas-anyaman
+    producer: desbumi-kedunggebang
+    images: [images/products/tas.jpg]
+    ---
+    Tas dari pandan.
+
+    """
+
+    init() throws {
+        root = NSTemporaryDirectory() + "lapak-serve-test-" + UUID().uuidString
+        server = PreviewServer(options: ServeOptions(sourceDirectory: root, port: 0, settle: .milliseconds(5)))
+        try write("content/site.yml", "title: \"Lapak Uji\"\nbase_url: \"https://uji.example.org/\"\ncategories:\n  tas-anyaman: \"Tas Anyaman\"\n")
+        try write("content/producers/desbumi-kedunggebang.md",
+                  "---\nname: \"Desbumi Kedunggebang\"\nvillage: Kedunggebang\nregency: Banyuwangi\nwhatsapp: \"0812-0000-0101\"\n---\nKelompok penganyam.\n")
+        try write("content/products/tas.md", Self.product)
+        try writeBytes("content/images/products/tas.jpg", [
+            0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
+            0x00, 0x00, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x03, 0x00, 0x04, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xD9,
+        ])
+        try write("Package.swift", "SECRET-SOURCE // swift-tools-version")
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    var port: UInt16 { server.port }
+
+    func write(_ relative: String, _ text: String) throws {
+        try writeBytes(relative, Array(text.utf8))
+    }
+
+    func writeBytes(_ relative: String, _ bytes: [UInt8]) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+}
