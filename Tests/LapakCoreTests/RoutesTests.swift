@@ -8,6 +8,7 @@ import Testing
         #expect(Routes.products(page: 3) == "produk/halaman/3/")
         #expect(Routes.category("jamu", page: 2) == "kategori/jamu/halaman/2/")
         #expect(Routes.producer("kopi-gogodeso") == "komunitas/kopi-gogodeso/")
+        #expect(Routes.producer("kopi-gogodeso", page: 2) == "komunitas/kopi-gogodeso/halaman/2/")
         #expect(Routes.article("strategi-usaha") == "berita/strategi-usaha/")
         #expect(Routes.tag("batik") == "tag/batik/")
         #expect(Routes.page("tentang") == "tentang/")

@@ -17,13 +17,15 @@ public struct Routes: Sendable {
     public static func product(_ slug: String) -> String { "produk/\(slug)/" }
     public static func category(_ id: String, page: Int = 1) -> String { paged("kategori/\(id)/", page) }
     public static let producers = "komunitas/"
-    public static func producer(_ id: String) -> String { "komunitas/\(id)/" }
+    public static func producer(_ id: String, page: Int = 1) -> String { paged("komunitas/\(id)/", page) }
     public static func news(page: Int = 1) -> String { paged("berita/", page) }
     public static func article(_ slug: String) -> String { "berita/\(slug)/" }
     public static func tag(_ name: String, page: Int = 1) -> String { paged("tag/\(name)/", page) }
     public static func page(_ slug: String) -> String { "\(slug)/" }
     public static let cart = "keranjang/"
     public static let search = "cari/"
+    /// What the search page loads: every product and article, folded for matching.
+    public static let searchIndex = "cari/index.json"
     public static let productsFeed = "products.json"
     public static let notFound = "404.html"
 
