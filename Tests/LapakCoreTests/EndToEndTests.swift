@@ -31,10 +31,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: output) }
         _ = try buildSample(into: output)
         let built = tree(output), committed = tree(Self.repository + "/site")
-        #expect(Set(built.keys) == Set(committed.keys), "run `make site` and commit site/")
-        for (path, bytes) in built where committed[path] != bytes {
-            Issue.record("site/\(path) differs from a clean build: run `make site` and commit site/")
-        }
+        let missing = Set(built.keys).subtracting(committed.keys).sorted()
+        let stale = Set(committed.keys).subtracting(built.keys).sorted()
+        let differing = built.keys.filter { committed[$0] != nil && committed[$0] != built[$0] }.sorted()
+        #expect(missing.isEmpty && stale.isEmpty && differing.isEmpty, """
+            site/ is not a clean build of content/: run `make site` and commit site/.
+            missing: \(missing.prefix(10)), stale: \(stale.prefix(10)), differing: \(differing.prefix(10))
+            """)
         #expect(built.keys.filter { $0.hasSuffix(".html") }.count >= 40)
     }
 

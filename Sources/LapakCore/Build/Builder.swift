@@ -47,9 +47,8 @@ public struct Builder: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var report = BuildReport(diagnostics: [])
-        let result = renderSite(into: &report)
-        if let result, !hasErrors(report) {
-            write(result, into: &report)
+        if let prepared = prepare(into: &report), !hasErrors(report) {
+            write(prepared, into: &report)
         }
         if options.strict {
             report.diagnostics = report.diagnostics.map { $0.severity == .warning ? $0.with(severity: .error) : $0 }
@@ -63,13 +62,18 @@ public struct Builder: Sendable {
         report.diagnostics.contains { $0.severity == .error || (options.strict && $0.severity == .warning) }
     }
 
-    /// Everything the output folder will hold, rendered in memory.
-    struct RenderedSite {
-        var files: [(path: String, bytes: [UInt8])] = []
-        var copies: [(path: String, source: String)] = []
+    /// A site ready to render: every page and file it will write, as jobs, with nothing rendered yet.
+    struct PreparedSite: Sendable {
+        let site: Site
+        let plan: [PlannedPage]
+        let jobs: [OutputJob]
+        let pageEnvironment: Environment
+        let feedEnvironment: Environment
     }
 
-    func renderSite(into report: inout BuildReport) -> RenderedSite? {
+    /// Load → Site → theme → plan. `observe` sees the assembled site and its theme even when the
+    /// content has errors, so `lapak check` can go further than the build without loading twice.
+    func prepare(into report: inout BuildReport, observe: ((Site, Theme?) -> Void)? = nil) -> PreparedSite? {
         let source = options.sourceDirectory
         if let problem = outputProblem() {
             report.diagnostics.append(.error(problem, at: SourceLocation(file: "--output")))
@@ -77,16 +81,21 @@ public struct Builder: Sendable {
         }
         let loader = ContentLoader(sourceDirectory: source,
                                    options: LoadOptions(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
+        var phases = PhaseClock()
         let (loaded, loadDiagnostics) = loader.load()
+        phases.mark("load")
         report.diagnostics += loadDiagnostics
         guard let loaded else { return nil }
         let (site, siteDiagnostics) = Site.assemble(loaded)
         report.diagnostics += siteDiagnostics
+        phases.mark("assemble")
         let (theme, themeDiagnostics) = Theme.load(sourceDirectory: source, config: site.config)
         report.diagnostics += themeDiagnostics
+        observe?(site, theme)
         guard let theme, !hasErrors(report) else { return nil }
 
         let views = Views(site: site)
+        phases.mark("views")
         let extensions = HostExtensions.make(site: site, views: views, strings: theme.strings)
         let environment = Environment(loader: theme.templates, extensions: extensions)
         do {
@@ -97,79 +106,106 @@ public struct Builder: Sendable {
         }
         let plan = PagePlan(site: site, views: views, strings: theme.strings,
                             shareImage: shareImage(site: site, theme: theme, into: &report)).pages()
-        let rendered = parallelMap(plan) { page -> Result<String, TemplateError> in
-            do { return .success(try environment.render(page.template, context: page.context)) } catch let error as TemplateError {
-                return .failure(error)
-            } catch {
-                return .failure(TemplateError(name: page.template, line: 0, column: 0, message: "\(error)"))
-            }
-        }
-        var output = RenderedSite()
-        var seen: [String: String] = [:]
-        for (page, result) in zip(plan, rendered) {
-            switch result {
-            case .success(let html):
-                let file = Routes.file(for: page.route)
-                if let other = seen[file] {
-                    report.diagnostics.append(.error(.pathCollision(path: "/" + page.route, otherFile: other),
-                                                     at: SourceLocation(file: page.template)))
-                    continue
-                }
-                seen[file] = page.template
-                output.files.append((file, Array(html.utf8)))
-            case .failure(let error):
-                report.diagnostics.append(Self.diagnostic(error, theme: site.config.theme, source: source))
-            }
-        }
-        // Only the first of identical runtime errors matters; one broken card would repeat on every page.
-        report.diagnostics = Self.unique(report.diagnostics)
-
-        output.files += machineOutputs(site: site, views: views, plan: plan, into: &report)
-        for (path, source) in theme.staticFiles {
-            switch source {
-            case .embedded(let bytes): output.files.append((path, bytes))
-            case .file(let file): output.copies.append((path, file))
+        phases.mark("plan")
+        // The feeds and catalogs go first: they are the longest jobs, and should not start last.
+        var jobs = OutputJob.machineOutputs(site: site, views: views, plan: plan)
+        jobs += plan.indices.map { OutputJob(path: Routes.file(for: plan[$0].route), origin: plan[$0].template, work: .page($0)) }
+        for (path, file) in theme.staticFiles {
+            let origin = "themes/\(site.config.theme)/static/\(path)"
+            switch file {
+            case .embedded(let bytes): jobs.append(OutputJob(path: path, origin: origin, work: .bytes(bytes)))
+            case .file(let full): jobs.append(OutputJob(path: path, origin: origin, work: .copy(full)))
             }
         }
         for path in site.images.entries.keys.sorted() {
-            output.copies.append((path, source + "/content/" + path))
+            jobs.append(OutputJob(path: path, origin: "content/" + path, work: .copy(source + "/content/" + path)))
         }
+        phases.mark("machine outputs")
+        report.diagnostics += OutputJob.collisions(jobs)
         report.pages = plan.count
         report.products = site.products.count
         report.news = site.news.count
-        return output
+        return PreparedSite(site: site, plan: plan, jobs: jobs, pageEnvironment: environment,
+                            feedEnvironment: Environment(loader: InMemoryLoader(FeedTemplates.all)))
     }
 
-    /// Feeds, catalogs, sitemap and robots.txt: formats fixed by their specifications, so their
-    /// templates are Lapak's own rather than the theme's.
-    private func machineOutputs(site: Site, views: Views, plan: [PlannedPage],
-                                into report: inout BuildReport) -> [(path: String, bytes: [UInt8])] {
-        let routes = views.routes
-        let environment = Environment(loader: InMemoryLoader(FeedTemplates.all))
-        let news = NewsFeeds(site: site, views: views)
-        let catalog = Catalog(site: site, routes: routes)
-        var jobs: [(path: String, template: String, context: [String: Value])] = [
-            (Routes.productsFeed, "products.json", ["feed": ProductFeed.value(site: site, views: views)]),
-            ("feed.json", "feed.json", ["feed": news.jsonFeed]),
-            ("atom.xml", "atom.xml", news.atomContext),
-            ("katalog.xml", "katalog.xml", [
-                "title": .string(site.config.title), "link": .string(site.config.baseURL),
-                "description": .string(site.config.description.isEmpty ? site.config.title : site.config.description),
-                "items": .array(catalog.xmlContext),
-            ]),
-        ]
-        jobs += Sitemap.files(pages: plan, routes: routes, fallback: site.newestDate)
-        var files: [(path: String, bytes: [UInt8])] = []
-        for job in jobs {
+    /// Every output path, for `lapak check`'s link checker.
+    struct RenderedSite {
+        let paths: [String]
+    }
+
+    /// Prepares and renders the whole site without writing it: what `lapak check` needs to find
+    /// run-time template errors and to know every address the site will have.
+    func renderSite(into report: inout BuildReport, observe: ((Site, Theme?) -> Void)? = nil) -> RenderedSite? {
+        guard let prepared = prepare(into: &report, observe: observe), !hasErrors(report) else { return nil }
+        renderWithoutWriting(prepared, into: &report)
+        return RenderedSite(paths: prepared.jobs.map(\.path))
+    }
+
+    /// Renders everything and throws it away: what `lapak check` needs to find run-time template errors.
+    func renderWithoutWriting(_ prepared: PreparedSite, into report: inout BuildReport) {
+        let failures = parallelMap(prepared.jobs) { job -> Diagnostic? in
+            do { _ = try job.render(prepared) } catch { return failure(error, job: job, prepared: prepared) }
+            return nil
+        }
+        report.diagnostics = Self.unique(report.diagnostics + failures.compactMap { $0 })
+        report.diagnostics += refusedURLs(prepared)
+    }
+
+    /// Renders and writes every job straight into the staging folder, on all cores, so no page is
+    /// held in memory longer than it takes to write it; swaps the folder in only if all succeeded.
+    private func write(_ prepared: PreparedSite, into report: inout BuildReport) {
+        let staged: StagedOutput
+        do {
+            staged = try StagedOutput(destination: options.resolvedOutput)
+        } catch {
+            report.diagnostics.append(.error(.writeFailed(reason: "\(error)"), at: SourceLocation(file: options.resolvedOutput)))
+            return
+        }
+        var phases = PhaseClock()
+        let failures = parallelMap(prepared.jobs) { job -> Diagnostic? in
             do {
-                files.append((job.path, Array(try environment.render(job.template, context: job.context).utf8)))
+                switch job.work {
+                case .copy(let source): try staged.copy(from: source, to: job.path)
+                default: try staged.write(job.path, bytes: try job.render(prepared))
+                }
+                return nil
             } catch {
-                report.diagnostics.append(.error(.template(message: "\(error)"), at: SourceLocation(file: job.path)))
+                return failure(error, job: job, prepared: prepared)
             }
         }
-        files.append(("katalog.csv", Array(catalog.csv.utf8)))
-        files.append(("robots.txt", Array(Sitemap.robots(routes: routes).utf8)))
-        return files
+        report.diagnostics = Self.unique(report.diagnostics + failures.compactMap { $0 })
+        report.diagnostics += refusedURLs(prepared)
+        guard !hasErrors(report) else {
+            staged.abandon()
+            return
+        }
+        do {
+            phases.mark("render and write")
+            try staged.commit()
+            phases.mark("swap")
+            report.written = true
+            report.files = prepared.jobs.count
+        } catch {
+            staged.abandon()
+            report.diagnostics.append(.error(.writeFailed(reason: "\(error)"), at: SourceLocation(file: options.resolvedOutput)))
+        }
+    }
+
+    private func failure(_ error: any Error, job: OutputJob, prepared: PreparedSite) -> Diagnostic {
+        if let error = error as? TemplateError {
+            if case .page = job.work { return Self.diagnostic(error, theme: prepared.site.config.theme, source: options.sourceDirectory) }
+            return .error(.template(message: error.description), at: SourceLocation(file: job.path))
+        }
+        return .error(.writeFailed(reason: "\(error)"), at: SourceLocation(file: options.resolvedOutput))
+    }
+
+    /// URLs the templates replaced, as warnings at the content field that holds each.
+    private func refusedURLs(_ prepared: PreparedSite) -> [Diagnostic] {
+        let warnings = prepared.pageEnvironment.takeWarnings() + prepared.feedEnvironment.takeWarnings()
+        guard !warnings.isEmpty else { return [] }
+        return ValueOrigin.diagnostics(for: warnings, site: prepared.site, theme: prepared.site.config.theme,
+                                       sourceDirectory: options.sourceDirectory)
     }
 
     /// `image` of site.yml when set, else the theme's `og-image.png`, with its pixel size.
@@ -195,42 +231,6 @@ public struct Builder: Sendable {
             ("url", .string(routes.absolute(path))), ("width", size.map { .int($0.width) } ?? .none),
             ("height", size.map { .int($0.height) } ?? .none), ("alt", .string(site.config.title)),
         ]))
-    }
-
-    private func write(_ site: RenderedSite, into report: inout BuildReport) {
-        let staged: StagedOutput
-        do {
-            staged = try StagedOutput(destination: options.resolvedOutput)
-        } catch {
-            report.diagnostics.append(.error(.writeFailed(reason: "\(error)"), at: SourceLocation(file: options.resolvedOutput)))
-            return
-        }
-        let failures = parallelMap(Array(site.files.indices) + Array(site.copies.indices).map { -1 - $0 }) { index -> String? in
-            do {
-                if index >= 0 {
-                    try staged.write(site.files[index].path, bytes: site.files[index].bytes)
-                } else {
-                    let copy = site.copies[-1 - index]
-                    try staged.copy(from: copy.source, to: copy.path)
-                }
-                return nil
-            } catch {
-                return "\(error)"
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first {
-            staged.abandon()
-            report.diagnostics.append(.error(.writeFailed(reason: failure), at: SourceLocation(file: options.resolvedOutput)))
-            return
-        }
-        do {
-            try staged.commit()
-            report.written = true
-            report.files = site.files.count + site.copies.count
-        } catch {
-            staged.abandon()
-            report.diagnostics.append(.error(.writeFailed(reason: "\(error)"), at: SourceLocation(file: options.resolvedOutput)))
-        }
     }
 
     /// The output folder must not be the site folder itself, nor hold or sit inside its sources.

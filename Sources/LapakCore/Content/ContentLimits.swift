@@ -12,44 +12,74 @@ public struct ContentLimits: Sendable {
 
     func markdownProblem(_ body: String) -> Problem? {
         if body.utf8.count > maxMarkdownBytes { return .markdownTooLarge(limitKB: maxMarkdownBytes / 1024) }
-        var openBrackets = 0
-        for line in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            if containerDepth(line) > maxContainerDepth { return .markdownTooDeep(limit: maxContainerDepth) }
-            if line.allSatisfy({ $0 == 32 || $0 == 9 }) { openBrackets = 0; continue }
-            for byte in line where byte == UInt8(ascii: "[") { openBrackets += 1 }
-            if openBrackets > maxOpenBracketsPerBlock { return .markdownBracketRun(limit: maxOpenBracketsPerBlock) }
+        var body = body
+        return body.withUTF8 { bytes -> Problem? in
+            var openBrackets = 0
+            var lineStart = 0
+            var blank = true
+            for index in 0...bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+                if byte == UInt8(ascii: "\n") {
+                    if blank {
+                        openBrackets = 0
+                    } else if containerDepth(bytes, from: lineStart, to: index) > maxContainerDepth {
+                        return .markdownTooDeep(limit: maxContainerDepth)
+                    }
+                    lineStart = index + 1
+                    blank = true
+                    continue
+                }
+                if byte != 32 && byte != 9 { blank = false }
+                if byte == UInt8(ascii: "[") {
+                    openBrackets += 1
+                    if openBrackets > maxOpenBracketsPerBlock { return .markdownBracketRun(limit: maxOpenBracketsPerBlock) }
+                }
+            }
+            return nil
         }
-        return nil
     }
 
-    /// How many block containers (quotes, list items) open at the start of a line; deep indentation
-    /// counts one level per two columns.
-    private func containerDepth(_ line: Substring.UTF8View.SubSequence) -> Int {
-        var depth = 0
+    /// How many block containers (quotes, list items) open at the start of a line. Indentation
+    /// before a marker counts one level per two columns (lists nest by indenting); the space a
+    /// marker takes after itself does not, and an indented line without a marker opens nothing.
+    private func containerDepth(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var markers = 0
         var spaces = 0
-        var index = line.startIndex
-        while index < line.endIndex {
-            let byte = line[index]
-            switch byte {
-            case UInt8(ascii: " "): spaces += 1
-            case UInt8(ascii: "\t"): spaces += 4
-            case UInt8(ascii: ">"): depth += 1
+        var index = start
+        while index < end {
+            switch bytes[index] {
+            case UInt8(ascii: " "):
+                spaces += 1
+            case UInt8(ascii: "\t"):
+                spaces += 4
+            case UInt8(ascii: ">"):
+                markers += 1
+                index = afterMarkerSpace(bytes, index + 1, end) - 1
             case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
-                let next = line.index(after: index)
-                guard next < line.endIndex, line[next] == 32 || line[next] == 9 else { return depth + spaces / 2 }
-                depth += 1
+                guard index + 1 < end, bytes[index + 1] == 32 || bytes[index + 1] == 9 else { return nesting(markers, spaces) }
+                markers += 1
+                index = afterMarkerSpace(bytes, index + 1, end) - 1
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 var cursor = index
-                while cursor < line.endIndex, (48...57).contains(line[cursor]) { cursor = line.index(after: cursor) }
-                guard cursor < line.endIndex, line[cursor] == UInt8(ascii: ".") || line[cursor] == UInt8(ascii: ")")
-                else { return depth + spaces / 2 }
-                depth += 1
-                index = cursor
+                while cursor < end, (48...57).contains(bytes[cursor]) { cursor += 1 }
+                guard cursor < end, bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: ")")
+                else { return nesting(markers, spaces) }
+                markers += 1
+                index = afterMarkerSpace(bytes, cursor + 1, end) - 1
             default:
-                return depth + spaces / 2
+                return nesting(markers, spaces)
             }
-            index = line.index(after: index)
+            index += 1
         }
-        return depth + spaces / 2
+        return nesting(markers, spaces)
+    }
+
+    /// Past the one space (or tab) that belongs to a marker.
+    private func afterMarkerSpace(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
+        index < end && (bytes[index] == 32 || bytes[index] == 9) ? index + 1 : index
+    }
+
+    private func nesting(_ markers: Int, _ spaces: Int) -> Int {
+        markers == 0 ? 0 : markers + spaces / 2
     }
 }

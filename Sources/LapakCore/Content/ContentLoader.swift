@@ -38,21 +38,23 @@ public struct ContentLoader: Sendable {
     public func load() -> (content: LoadedContent?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let siteRoot = FileSystem.realPath(sourceDirectory) ?? sourceDirectory
+        // Links out of the site are reported once and nothing behind them is read.
+        let links = SymlinkGuard(folder: contentDirectory, shown: "content", siteRoot: siteRoot)
+        diagnostics += links.diagnostics
+        if links.excludes("content/site.yml") { return (nil, diagnostics) }
         guard let config = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
 
-        let images = loadImages(siteRoot: siteRoot, into: &diagnostics)
+        let images = loadImages(links: links, into: &diagnostics)
         var jobs: [(kind: ContentKind, path: String, name: String)] = []
         for kind in ContentKind.allCases {
             let folder = contentDirectory + "/" + kind.rawValue
             for entry in FileSystem.list(folder) where !entry.isDirectory && entry.name.hasSuffix(".md") && !entry.name.hasPrefix(".") {
                 let relative = "content/\(kind.rawValue)/\(entry.name)"
-                if entry.isSymlink, !symlinkStaysInside(sourceDirectory + "/" + relative, siteRoot: siteRoot) {
-                    diagnostics.append(.error(.symlinkOutside(path: relative), at: SourceLocation(file: relative)))
-                    continue
-                }
+                if links.excludes(relative) { continue }
                 jobs.append((kind, relative, entry.name))
             }
         }
+        diagnostics += NameTwins.diagnostics(jobs.map(\.path))
 
         let parser = ContentParser(images: images, markdown: markdownRenderer(basePath: config.basePath), limits: options.limits)
         let source = sourceDirectory
@@ -84,33 +86,27 @@ public struct ContentLoader: Sendable {
     }
 
     /// Content paths are relative to `content/`; links to them are rewritten to the site's base path.
+    /// Links and images whose scheme templates would refuse are refused in the body too.
     private func markdownRenderer(basePath: String) -> MarkdownRenderer {
-        MarkdownRenderer { url in
+        MarkdownRenderer(rewriteURL: { url in
             if url.hasPrefix("images/") { return basePath + url }
             if url.hasPrefix("/") && !url.hasPrefix("//") && basePath != "/" { return basePath + url.dropFirst() }
             return nil
-        }
+        }, refuseURL: PublishedURLs.refuse)
     }
 
-    private func symlinkStaysInside(_ path: String, siteRoot: String) -> Bool {
-        guard let target = FileSystem.realPath(path) else { return false }
-        return FileSystem.isInside(target, siteRoot)
-    }
-
-    private func loadImages(siteRoot: String, into diagnostics: inout [Diagnostic]) -> ImageIndex {
+    private func loadImages(links: SymlinkGuard, into diagnostics: inout [Diagnostic]) -> ImageIndex {
         let root = contentDirectory + "/images"
         var files: [String] = []
-        for (relative, isSymlink) in FileSystem.walk(root) {
+        for (relative, _) in FileSystem.walk(root) {
             let path = "images/" + relative
-            if isSymlink, !symlinkStaysInside(root + "/" + relative, siteRoot: siteRoot) {
-                diagnostics.append(.error(.symlinkOutside(path: "content/" + path), at: SourceLocation(file: "content/" + path)))
-                continue
-            }
+            if links.excludes("content/" + path) { continue }
             files.append(path)
         }
+        diagnostics += NameTwins.diagnostics(files.map { "content/" + $0 })
         let directory = contentDirectory
         let sizes = parallelMap(files) { path -> ImageIndex.Entry in
-            let size = (try? FileSystem.readBytes(directory + "/" + path)).flatMap(ImageSize.read)
+            let size = (try? FileSystem.readPrefix(directory + "/" + path, maxBytes: 256 * 1024)).flatMap(ImageSize.read)
             return ImageIndex.Entry(width: size?.width, height: size?.height)
         }
         return ImageIndex(entries: Dictionary(uniqueKeysWithValues: zip(files, sizes)))
@@ -128,18 +124,22 @@ public struct ContentLoader: Sendable {
             return nil
         }
         let yaml = normalizeNewlines(raw)
-        if let mark = YAMLGuard.firstAnchorOrAlias(yaml) {
-            diagnostics.append(.error(.yamlAliasesNotAllowed, at: SourceLocation(file: path, line: mark.line, column: mark.column)))
+        if let mark = YAMLGuard.firstRefusedIndicator(yaml) {
+            diagnostics.append(.error(mark.indicator.problem, at: SourceLocation(file: path, line: mark.line, column: mark.column)))
             return nil
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(YAMLErrors.diagnostic(error, file: path, lineOffset: 1))
             return nil
         } catch {
             diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: path)))
+            return nil
+        }
+        if let node, let mark = YAMLGuard.firstCustomTag(node) {
+            diagnostics.append(.error(.yamlTagNotAllowed, at: SourceLocation(file: path, line: mark.line, column: mark.column)))
             return nil
         }
         guard case .mapping(let mapping)? = node else {

@@ -37,6 +37,7 @@ struct ContentParser: Sendable {
 
         let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let body = markdown.render(split.body)
+        result.diagnostics += PublishedURLs.bodyWarnings(body, file: path, firstLine: split.bodyFirstLine)
         switch kind {
         case .producer: result.item = parseProducer(&fields, id: baseName, path: path, body: body)
         case .product: result.item = parseProduct(&fields, baseName: baseName, path: path, body: body)
@@ -53,20 +54,27 @@ struct ContentParser: Sendable {
     }
 
     private func composeFields(_ split: FrontMatterSplit, path: String, into diagnostics: inout [Diagnostic]) -> Fields? {
-        if let mark = YAMLGuard.firstAnchorOrAlias(split.yaml) {
-            diagnostics.append(.error(.yamlAliasesNotAllowed,
+        if let mark = YAMLGuard.firstRefusedIndicator(split.yaml) {
+            diagnostics.append(.error(mark.indicator.problem,
                                       at: SourceLocation(file: path, line: mark.line + split.yamlFirstLine - 1,
                                                          column: mark.column)))
             return nil
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: split.yaml)
+            // Every scalar is read as text by `Fields`, so Yams' regular-expression type resolution
+            // (the default resolver) would be wasted work on every value of every file; and naming
+            // the encoding spares Yams a look at the process environment for each file.
+            node = try Yams.compose(yaml: split.yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(YAMLErrors.diagnostic(error, file: path, lineOffset: split.yamlFirstLine))
             return nil
         } catch {
             diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: path, line: split.yamlFirstLine)))
+            return nil
+        }
+        if let node, let mark = YAMLGuard.firstCustomTag(node) {
+            diagnostics.append(.error(.yamlTagNotAllowed, at: SourceLocation(file: path, line: mark.line + split.yamlFirstLine - 1, column: mark.column)))
             return nil
         }
         guard let node, case .mapping(let mapping) = node else {

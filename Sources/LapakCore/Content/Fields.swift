@@ -191,7 +191,12 @@ struct Fields {
 }
 
 extension StringProtocol {
+    /// Without leading and trailing white space. Most values have none: they are returned as they are.
     var trimmed: String {
+        let string = String(self)
+        if let first = string.utf8.first, let last = string.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return string
+        }
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

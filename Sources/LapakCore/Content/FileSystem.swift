@@ -69,6 +69,23 @@ enum FileSystem {
         return bytes
     }
 
+    /// The first bytes of a file: image headers hold the pixel size near the start.
+    static func readPrefix(_ path: String, maxBytes: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: maxBytes)
+        var offset = 0
+        while offset < maxBytes {
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            if count == 0 { break }
+            offset += count
+        }
+        bytes.removeLast(maxBytes - offset)
+        return bytes
+    }
+
     /// The canonical absolute path, with every symbolic link resolved.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

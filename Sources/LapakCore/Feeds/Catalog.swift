@@ -29,52 +29,67 @@ struct Catalog {
     let items: [Item]
 
     init(site: Site, routes: Routes) {
+        // Products are independent: their items (and the plain text of every description, the
+        // costly part) are made on all cores.
+        items = parallelMap(site.products) { product in Self.items(for: product, site: site, routes: routes) }.flatMap { $0 }
+    }
+
+    private static func items(for product: Product, site: Site, routes: Routes) -> [Item] {
         var items: [Item] = []
-        for product in site.products {
-            let producer = site.producer(product.producerID)
-            let description = Self.plain(product.body.plainText.isEmpty ? product.summary : product.body.plainText)
-            let base = Item(
-                id: Self.limitID(product.slug),
-                title: Self.cut(product.title, Limit.title),
-                description: Self.cut(description.isEmpty ? product.title : description, Limit.description),
-                link: routes.absolute(Routes.product(product.slug)),
-                imageLink: product.images.first.map { routes.absolute($0.path) },
-                additionalImageLinks: product.images.dropFirst().prefix(Limit.additionalImages).map { routes.absolute($0.path) },
-                availability: product.availability,
-                availabilityDate: product.availability == .preorder ? product.availableFrom?.rfc3339 : nil,
-                price: Self.price(product.price, currency: site.config.currency),
-                brand: Self.cut(producer?.name ?? product.producerID, Limit.brand),
-                productType: Self.cut(site.categoryName(product.category), Limit.productType),
-                shippingWeight: product.weightGrams.map { "\($0) g" },
-                itemGroupID: nil, size: nil)
-            guard !product.variants.isEmpty else {
-                items.append(base)
-                continue
-            }
-            var usedIDs = Set<String>()
-            for variant in product.variants {
-                var item = base
-                var id = Self.limitID(product.slug + "-" + Slug.make(from: variant.name))
-                while !usedIDs.insert(id).inserted { id = Self.limitID(id + "-x") }
-                item.id = id
-                item.title = Self.cut("\(product.title) (\(variant.name))", Limit.title)
-                item.price = Self.price(variant.price, currency: site.config.currency)
-                item.itemGroupID = base.id
-                item.size = Self.cut(variant.name, Limit.size)
-                items.append(item)
-            }
+        let producer = site.producer(product.producerID)
+        let plain = Self.plain(product.body.plainText)
+        let description = plain.isEmpty ? product.summary : plain
+        let base = Item(
+            id: Self.limitID(product.slug),
+            title: Self.cut(product.title, Limit.title),
+            description: Self.cut(description.isEmpty ? product.title : description, Limit.description),
+            link: routes.absolute(Routes.product(product.slug)),
+            imageLink: product.images.first.map { routes.absolute($0.path) },
+            additionalImageLinks: product.images.dropFirst().prefix(Limit.additionalImages).map { routes.absolute($0.path) },
+            availability: product.availability,
+            availabilityDate: product.availability == .preorder ? product.availableFrom?.rfc3339 : nil,
+            price: Self.price(product.price, currency: site.config.currency),
+            brand: Self.cut(producer?.name ?? product.producerID, Limit.brand),
+            productType: Self.cut(site.categoryName(product.category), Limit.productType),
+            shippingWeight: product.weightGrams.map { "\($0) g" },
+            itemGroupID: nil, size: nil)
+        guard !product.variants.isEmpty else { return [base] }
+        var usedIDs = Set<String>()
+        for variant in product.variants {
+            var item = base
+            var id = Self.limitID(product.slug + "-" + Slug.make(from: variant.name))
+            while !usedIDs.insert(id).inserted { id = Self.limitID(id + "-x") }
+            item.id = id
+            item.title = Self.cut("\(product.title) (\(variant.name))", Limit.title)
+            item.price = Self.price(variant.price, currency: site.config.currency)
+            item.itemGroupID = base.id
+            item.size = Self.cut(variant.name, Limit.size)
+            items.append(item)
         }
-        self.items = items
+        return items
     }
 
     /// `85000.00 IDR`, as both platforms want.
     static func price(_ amount: Int, currency: String) -> String { "\(amount).00 \(currency)" }
 
     /// Plain text with one block (paragraph, list item) a line and white space collapsed.
+    /// Works on UTF-8 bytes: this runs over every product's whole description.
     static func plain(_ text: String) -> String {
-        text.split(separator: "\n").map { line in
-            line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-        }.filter { !$0.isEmpty }.joined(separator: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pending: UInt8?
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                if pending == nil && !out.isEmpty { pending = UInt8(ascii: " ") }
+            case UInt8(ascii: "\n"):
+                if !out.isEmpty { pending = UInt8(ascii: "\n") }
+            default:
+                if let separator = pending { out.append(separator); pending = nil }
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Cuts at a character boundary, with an ellipsis, within `limit` characters.
@@ -119,7 +134,7 @@ struct Catalog {
         var out = CSV.row(Self.csvColumns)
         for item in items {
             out += CSV.row([
-                item.id, item.title, item.description, item.availability.rawValue.replacingOccurrences(of: "_", with: " "),
+                item.id, item.title, item.description, item.availability == .inStock ? "in stock" : item.availability == .outOfStock ? "out of stock" : "preorder",
                 "new", item.price, item.link, item.imageLink ?? "", item.brand,
                 item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.size ?? "",
                 item.productType, item.shippingWeight ?? "",
@@ -136,13 +151,15 @@ enum CSV {
     }
 
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-private extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            out.append(byte)
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }

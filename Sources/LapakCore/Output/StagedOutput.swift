@@ -1,3 +1,4 @@
+import Dispatch
 import CSystem
 import Foundation
 
@@ -40,9 +41,14 @@ public final class StagedOutput: @unchecked Sendable {
         guard mkdir(staging, 0o755) == 0 else { throw Failure.system("mkdir", path: staging, errno: errno) }
     }
 
-    /// Folders a killed build left beside the destination.
+    /// Folders a killed build left beside the destination. A folder whose build is still running
+    /// (its process id, in the name, is alive) belongs to that build and stays.
     static func removeLeftovers(parent: String, name: String) {
-        for entry in FileSystem.list(parent) where entry.name.hasPrefix("." + name + ".staging-") && entry.isDirectory && !entry.isSymlink {
+        let prefix = "." + name + ".staging-"
+        for entry in FileSystem.list(parent) where entry.name.hasPrefix(prefix) && entry.isDirectory && !entry.isSymlink {
+            var rest = entry.name.dropFirst(prefix.count)
+            if rest.hasPrefix("old-") { rest = rest.dropFirst(4) }
+            if let pid = Int32(rest.prefix { $0 != "-" }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
             removeTree(parent + "/" + entry.name)
         }
     }
@@ -107,7 +113,7 @@ public final class StagedOutput: @unchecked Sendable {
     public func commit() throws {
         if FileSystem.exists(destination) {
             if lapak_rename_exchange(staging, destination) == 0 {
-                Self.removeTree(staging)
+                Self.removeTreeInParallel(staging)
                 return
             }
             // Kernels or file systems without RENAME_EXCHANGE: two renames, old site kept aside until the end.
@@ -127,6 +133,15 @@ public final class StagedOutput: @unchecked Sendable {
     /// Throws the staging folder away; the destination is untouched.
     public func abandon() {
         Self.removeTree(staging)
+    }
+
+    /// The old site can be as large as the new one: its top-level folders are removed on all cores.
+    static func removeTreeInParallel(_ path: String) {
+        let entries = FileSystem.list(path)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            removeTree(path + "/" + entries[index].name)
+        }
+        rmdir(path)
     }
 
     static func removeTree(_ path: String) {

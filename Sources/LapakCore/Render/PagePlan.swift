@@ -54,19 +54,24 @@ struct PagePlan {
         for producer in site.producers {
             let route = Routes.producer(producer.id)
             let view = views.producers[producer.id] ?? .none
-            var context: [String: Value] = [
-                "page": pageInfo(kind: "producer", title: producer.name, route: route),
-                "producer": view,
-                "products": .array((site.productsByProducer[producer.id] ?? []).map { views.products[$0] }),
-                "news": .array((site.newsByProducer[producer.id] ?? []).map { views.news[$0] }),
-            ]
-            decorate(&context, trail: [home, producersCrumb, (producer.name, route)], type: "profile",
+            let trail: [(title: String, route: String)] = [home, producersCrumb, (producer.name, route)]
+            // A producer's products are a list like a category's: a cooperative may sell hundreds.
+            let listed = paginated(kind: "producer", title: producer.name,
+                                   items: (site.productsByProducer[producer.id] ?? []).map { views.products[$0] },
+                                   perPage: site.config.productsPerPage, template: "producer.html",
+                                   route: { Routes.producer(producer.id, page: $0) }, trail: trail, extra: [
+                                       "producer": view,
+                                       "news": .array((site.newsByProducer[producer.id] ?? []).map { views.news[$0] }),
+                                   ])
+            var context = listed[0].context
+            decorate(&context, trail: trail, type: "profile",
                      title: producer.name, description: Summary.make(from: producer.body.firstParagraph),
                      image: producer.image.map { Views.image($0, routes: routes) },
                      extra: [StructuredData.organization(producer, site: site, routes: routes)])
             let dates = (site.productsByProducer[producer.id] ?? []).compactMap { site.products[$0].date }
                 + (site.newsByProducer[producer.id] ?? []).map { site.news[$0].date }
             out.append(page(route, "producer.html", context, lastModified: dates.max()))
+            out += listed.dropFirst()
         }
         let newsCrumb = (label("nav_news", "Berita"), Routes.news())
         out += paginated(kind: "news", title: nil, items: views.news, perPage: site.config.newsPerPage,
@@ -90,11 +95,13 @@ struct PagePlan {
         }
         for tag in site.tags {
             let items = (site.productsByTag[tag] ?? []).map { views.products[$0] }
-            let news = Value.array((site.newsByTag[tag] ?? []).map { views.news[$0] })
+            // The tag's newest news show on its first page only: repeating them on every page of a
+            // long list would multiply the work (and the page weight) by the number of pages.
+            let news = Value.array((site.newsByTag[tag] ?? []).prefix(10).map { views.news[$0] })
             let tagValue: Value = .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(Routes.tag(tag))))]))
             out += paginated(kind: "tag", title: "#" + tag, items: items, perPage: site.config.productsPerPage,
                              template: "list.html", route: { Routes.tag(tag, page: $0) },
-                             trail: [home, ("#" + tag, Routes.tag(tag))], extra: ["tag": tagValue, "news": news])
+                             trail: [home, ("#" + tag, Routes.tag(tag))], extra: ["tag": tagValue, "news": .array([])], firstPageExtra: ["news": news])
         }
         for (index, page) in site.pages.enumerated() {
             let route = Routes.page(page.slug)
@@ -105,6 +112,9 @@ struct PagePlan {
             decorate(&context, trail: [home, (page.title, route)], title: page.title, description: page.description)
             out.append(self.page(route, "page.html", context))
         }
+        out.append(toolPage(kind: "cart", title: label("cart_title", "Keranjang"), route: Routes.cart, template: "cart.html"))
+        out.append(toolPage(kind: "search", title: label("search_title", "Cari"), route: Routes.search, template: "search.html",
+                            extra: ["search_index": .string(routes.path(Routes.searchIndex))]))
         var notFound: [String: Value] = ["page": pageInfo(kind: "404", title: nil, route: Routes.notFound)]
         decorate(&notFound, trail: [home], title: label("not_found_title", "Halaman tidak ditemukan"), description: nil)
         out.append(page(Routes.notFound, "404.html", notFound))
@@ -114,6 +124,15 @@ struct PagePlan {
     private func page(_ route: String, _ template: String, _ context: [String: Value],
                       lastModified: ContentDate? = nil) -> PlannedPage {
         PlannedPage(route: route, template: template, context: context, lastModified: lastModified)
+    }
+
+    /// The cart and the search page: no content of their own, the theme's script fills them in.
+    private func toolPage(kind: String, title: String, route: String, template: String,
+                          extra: [String: Value] = [:]) -> PlannedPage {
+        var context = extra
+        context["page"] = pageInfo(kind: kind, title: title, route: route)
+        decorate(&context, trail: [home, (title, route)], title: title, description: nil)
+        return page(route, template, context)
     }
 
     func pageInfo(kind: String, title: String?, route: String, description: String? = nil,
@@ -228,11 +247,13 @@ struct PagePlan {
     /// Cuts a list into pages of `perPage`; page 1 at the list's route, later ones at `halaman/N/`.
     private func paginated(kind: String, title: String?, items: [Value], perPage: Int, template: String,
                            route: (Int) -> String, itemKey: String = "products",
-                           trail: [(title: String, route: String)], extra: [String: Value]) -> [PlannedPage] {
+                           trail: [(title: String, route: String)], extra: [String: Value],
+                           firstPageExtra: [String: Value] = [:]) -> [PlannedPage] {
         let total = max(1, (items.count + perPage - 1) / perPage)
         return (1...total).map { number in
             let slice = Array(items[min(items.count, (number - 1) * perPage)..<min(items.count, number * perPage)])
             var context = extra
+            if number == 1 { context.merge(firstPageExtra) { _, new in new } }
             context["page"] = pageInfo(kind: kind, title: title, route: route(number), pageNumber: number)
             context[itemKey] = .array(slice)
             context["pagination"] = pagination(current: number, total: total, count: items.count, route: route)
@@ -242,6 +263,23 @@ struct PagePlan {
         }
     }
 
+    /// Page numbers to show: the first, the last, two either side of the current one, and nil for
+    /// each gap. Listing every page would make a list of N pages cost N² links.
+    static func window(current: Int, total: Int, radius: Int = 2) -> [Int?] {
+        var numbers: [Int?] = []
+        var previous = 0
+        for number in 1...max(1, total) where number == 1 || number == total || abs(number - current) <= radius {
+            if number - previous > 2 {
+                numbers.append(nil)
+            } else if number - previous == 2 {
+                numbers.append(previous + 1)
+            }
+            numbers.append(number)
+            previous = number
+        }
+        return numbers
+    }
+
     private func pagination(current: Int, total: Int, count: Int, route: (Int) -> String) -> Value {
         .dictionary(OrderedMapping([
             ("current", .int(current)),
@@ -249,10 +287,13 @@ struct PagePlan {
             ("count", .int(count)),
             ("prev_url", current > 1 ? .string(routes.path(route(current - 1))) : .none),
             ("next_url", current < total ? .string(routes.path(route(current + 1))) : .none),
-            ("pages", .array((1...total).map { number in
-                .dictionary(OrderedMapping([
+            ("pages", .array(Self.window(current: current, total: total).map { number in
+                guard let number else {
+                    return .dictionary(OrderedMapping([("number", .none), ("url", .none), ("current", false), ("gap", true)]))
+                }
+                return .dictionary(OrderedMapping([
                     ("number", .int(number)), ("url", .string(routes.path(route(number)))),
-                    ("current", .bool(number == current)),
+                    ("current", .bool(number == current)), ("gap", false),
                 ]))
             })),
         ]))

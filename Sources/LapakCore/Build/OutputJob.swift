@@ -1,0 +1,85 @@
+import Templates
+
+/// One file of the output folder and how to make it. The list of jobs is the whole site, known
+/// before anything is rendered, so collisions are found first and the work spreads over all cores.
+struct OutputJob: Sendable {
+    enum Work: Sendable {
+        /// A page of the plan, by index.
+        case page(Int)
+        /// A feed, catalog or sitemap rendered by Lapak's own templates. The context is made
+        /// inside the job, so these large lists are built in parallel with the pages.
+        case machine(template: String, context: @Sendable () -> [String: Value])
+        case generated(@Sendable () -> [UInt8])
+        case bytes([UInt8])
+        /// A file copied as it is (images, theme static files).
+        case copy(String)
+    }
+
+    /// Relative to the output folder.
+    let path: String
+    /// What produced it, for error messages: a template, a content or theme file, a feed.
+    let origin: String
+    let work: Work
+
+    func render(_ prepared: Builder.PreparedSite) throws -> [UInt8] {
+        switch work {
+        case .page(let index):
+            let page = prepared.plan[index]
+            return try prepared.pageEnvironment.renderUTF8(page.template, context: page.context)
+        case .machine(let template, let context):
+            return try prepared.feedEnvironment.renderUTF8(template, context: context())
+        case .generated(let make):
+            return make()
+        case .bytes(let bytes):
+            return bytes
+        case .copy(let source):
+            return try FileSystem.readBytes(source)
+        }
+    }
+
+    /// Feeds, catalogs, sitemap and robots.txt: formats fixed by their specifications, so their
+    /// templates are Lapak's own rather than the theme's.
+    static func machineOutputs(site: Site, views: Views, plan: [PlannedPage]) -> [OutputJob] {
+        let routes = views.routes
+        let news = NewsFeeds(site: site, views: views)
+        let catalog = Catalog(site: site, routes: routes)
+        var jobs: [OutputJob] = [
+            .init(path: Routes.productsFeed, origin: "products.json", work: .machine(template: "products.json") {
+                ["feed": ProductFeed.value(site: site, views: views)]
+            }),
+            .init(path: "feed.json", origin: "feed.json", work: .machine(template: "feed.json") { ["feed": news.jsonFeed] }),
+            .init(path: "atom.xml", origin: "atom.xml", work: .machine(template: "atom.xml") { news.atomContext }),
+            .init(path: "katalog.xml", origin: "katalog.xml", work: .machine(template: "katalog.xml") {
+                [
+                    "title": .string(site.config.title), "link": .string(site.config.baseURL),
+                    "description": .string(site.config.description.isEmpty ? site.config.title : site.config.description),
+                    "items": .array(catalog.xmlContext),
+                ]
+            }),
+            .init(path: "katalog.csv", origin: "katalog.csv", work: .generated { Array(catalog.csv.utf8) }),
+            .init(path: "robots.txt", origin: "robots.txt", work: .bytes(Array(Sitemap.robots(routes: routes).utf8))),
+            .init(path: Routes.searchIndex, origin: Routes.searchIndex, work: .generated { SearchIndex.bytes(site: site, routes: routes) }),
+        ]
+        for file in Sitemap.files(pages: plan, routes: routes, fallback: site.newestDate) {
+            let context = file.context
+            jobs.append(.init(path: file.path, origin: file.path, work: .machine(template: file.template) { context }))
+        }
+        return jobs
+    }
+
+    /// Two jobs writing one path is an error naming both origins. Paths that differ only in
+    /// letter case collide too: they would overwrite each other on a case-insensitive disk.
+    static func collisions(_ jobs: [OutputJob]) -> [Diagnostic] {
+        var first: [String: OutputJob] = [:]
+        var out: [Diagnostic] = []
+        for job in jobs {
+            let key = job.path.lowercased()
+            if let other = first[key] {
+                out.append(.error(.pathCollision(path: "/" + job.path, otherFile: other.origin), at: SourceLocation(file: job.origin)))
+            } else {
+                first[key] = job
+            }
+        }
+        return out
+    }
+}
