@@ -4,9 +4,25 @@ import Templates
 struct PlannedPage: Sendable {
     let route: String
     let template: String
-    let context: [String: Value]
     /// For the sitemap; nil means "as new as the site".
     var lastModified: ContentDate?
+    private let makeContext: @Sendable () -> [String: Value]
+
+    /// The template's data. Product and article pages build it when they are rendered, on all
+    /// cores, instead of holding ten thousand contexts in memory from the plan onwards.
+    var context: [String: Value] { makeContext() }
+
+    init(route: String, template: String, context: [String: Value], lastModified: ContentDate? = nil) {
+        self.init(route: route, template: template, lastModified: lastModified) { context }
+    }
+
+    init(route: String, template: String, lastModified: ContentDate? = nil,
+         context makeContext: @escaping @Sendable () -> [String: Value]) {
+        self.route = route
+        self.template = template
+        self.lastModified = lastModified
+        self.makeContext = makeContext
+    }
 }
 
 /// Turns the site into the list of pages. Routes come from `Routes`; lists are cut into pages
@@ -78,20 +94,10 @@ struct PagePlan {
                          template: "news_list.html", route: { Routes.news(page: $0) }, itemKey: "news",
                          trail: [home, newsCrumb], extra: [:])
         for (index, article) in site.news.enumerated() {
-            let route = Routes.article(article.slug)
             let view = views.news[index]
-            var image: Value?
-            if case .dictionary(let mapping) = view, let picture = mapping["image"], !picture.isNone { image = picture }
-            var context: [String: Value] = [
-                "page": pageInfo(kind: "article", title: article.title, route: route, description: article.summary),
-                "article": view,
-                "related": .array(relatedProducts(forArticle: article)),
-            ]
-            let meta = self.meta(type: "article", title: article.title, description: article.summary, image: image)
-            decorate(&context, trail: [home, newsCrumb, (article.title, route)], type: "article",
-                     title: article.title, description: article.summary, image: image,
-                     extra: [StructuredData.article(article, image: OrderedMapping(meta)["image"] ?? .none, site: site, routes: routes)])
-            out.append(page(route, "article.html", context, lastModified: article.date))
+            out.append(PlannedPage(route: Routes.article(article.slug), template: "article.html", lastModified: article.date) {
+                self.articleContext(article, view: view, newsCrumb: newsCrumb)
+            })
         }
         for tag in site.tags {
             let items = (site.productsByTag[tag] ?? []).map { views.products[$0] }
@@ -119,6 +125,22 @@ struct PagePlan {
         decorate(&notFound, trail: [home], title: label("not_found_title", "Halaman tidak ditemukan"), description: nil)
         out.append(page(Routes.notFound, "404.html", notFound))
         return out
+    }
+
+    private func articleContext(_ article: NewsArticle, view: Value, newsCrumb: (String, String)) -> [String: Value] {
+        let route = Routes.article(article.slug)
+        var image: Value?
+        if case .dictionary(let mapping) = view, let picture = mapping["image"], !picture.isNone { image = picture }
+        var context: [String: Value] = [
+            "page": pageInfo(kind: "article", title: article.title, route: route, description: article.summary),
+            "article": view,
+            "related": .array(relatedProducts(forArticle: article)),
+        ]
+        let meta = self.meta(type: "article", title: article.title, description: article.summary, image: image)
+        decorate(&context, trail: [home, newsCrumb, (article.title, route)], type: "article",
+                 title: article.title, description: article.summary, image: image,
+                 extra: [StructuredData.article(article, image: OrderedMapping(meta)["image"] ?? .none, site: site, routes: routes)])
+        return context
     }
 
     private func page(_ route: String, _ template: String, _ context: [String: Value],
@@ -167,13 +189,19 @@ struct PagePlan {
     }
 
     private func productPage(_ product: Product, view: Value) -> PlannedPage {
+        PlannedPage(route: Routes.product(product.slug), template: "product.html", lastModified: product.date) {
+            self.productContext(product, view: view)
+        }
+    }
+
+    private func productContext(_ product: Product, view: Value) -> [String: Value] {
         let route = Routes.product(product.slug)
         let trail = [home, (site.categoryName(product.category), Routes.category(product.category)), (product.title, route)]
         var meta = self.meta(type: "product", title: product.title, description: product.summary,
                              image: product.images.first.map { Views.image($0, routes: routes) })
         meta.append(("price_amount", .string(String(product.price))))
         meta.append(("price_currency", .string(site.config.currency)))
-        return PlannedPage(route: route, template: "product.html", context: [
+        return [
             "page": pageInfo(kind: "product", title: product.title, route: route, description: product.summary),
             "product": view,
             "related": .array(relatedProducts(for: product)),
@@ -181,7 +209,7 @@ struct PagePlan {
             "meta": .dictionary(OrderedMapping(meta)),
             "structured_data": .array([StructuredData.product(product, site: site, routes: routes),
                                        StructuredData.breadcrumbs(trail, routes: routes)]),
-        ], lastModified: product.date)
+        ]
     }
 
     /// Open Graph data of a page: what WhatsApp and Facebook show when the link is shared.
