@@ -130,6 +130,15 @@ func escapeHTML(_ s: String) -> String {
     return out.string
 }
 
+/// JSON string literals for hosts that write JSON outside a template (with the same escaping as
+/// the `json` filter, so the text is also safe inside an HTML `<script>`).
+public enum JSONText {
+    /// `"…"` with quotes, backslashes, control characters, `<`, `>`, `&`, `'`, U+2028 and U+2029 escaped.
+    public static func quoted(_ s: String) -> String {
+        "\"" + escapeJSONString(s) + "\""
+    }
+}
+
 /// JSON-string-escapes into a new string.
 func escapeJSONString(_ s: String) -> String {
     var out = OutputBuffer()

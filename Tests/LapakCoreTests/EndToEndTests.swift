@@ -142,6 +142,14 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root + "/content/site"))
     }
 
+    @Test func outputMayNotBeTheSiteFolderButMaySitInsideIt() throws {
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(TestSite.validProductFields)])
+        #expect(site.build(output: site.root).diagnostics.first(code: "output-inside-content") != nil)
+        #expect(FileManager.default.fileExists(atPath: site.root + "/content/site.yml"))
+        #expect(site.build(output: site.root + "/public").succeeded)
+        #expect(FileManager.default.fileExists(atPath: site.root + "/public/produk/tas/index.html"))
+    }
+
     @Test func aFolderWithOnlyContentUsesTheBuiltInTheme() throws {
         let site = try TestSite(files: ["content/products/tas.md": TestSite.product(TestSite.validProductFields)])
         #expect(!FileManager.default.fileExists(atPath: site.root + "/themes"))

@@ -1,3 +1,4 @@
+@testable import LapakCore
 import Markdown
 import Testing
 
@@ -29,7 +30,11 @@ import Testing
         #expect(renderer.render("![a](images/x.jpg)").html.contains("src=\"/lapak/images/x.jpg\""))
     }
 
-    @Test func invalidUTF8IsReplacedNotTrusted() {
-        #expect(!renderer.render("ok").html.isEmpty)
+    @Test func aFileThatIsNotUTF8IsRefusedWithItsName() throws {
+        let site = try TestSite()
+        try site.writeBytes("content/products/tas.md", Array("---\ntitle: Tas \u{FF}".utf8) + [0xFF, 0xFE] + Array("\n---\n".utf8))
+        let diagnostic = try #require(site.load().1.first(code: "invalid-utf8"))
+        #expect(diagnostic.location.file == "content/products/tas.md")
+        #expect(diagnostic.message(.en) == "the file is not UTF-8 text")
     }
 }

@@ -25,7 +25,6 @@ final class TestSite {
             ---
             Kelompok penganyam.
             """)
-            try write("content/images/products/tas.jpg", String(decoding: TestSite.tinyJPEG, as: UTF8.self))
             try writeBytes("content/images/products/tas.jpg", TestSite.tinyJPEG)
         }
         for (path, text) in files { try write(path, text) }

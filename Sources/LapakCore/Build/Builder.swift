@@ -233,17 +233,16 @@ public struct Builder: Sendable {
         ]))
     }
 
-    /// The output folder must not be the site folder itself, nor hold or sit inside its sources.
+    /// The output folder must not sit inside `content/` or `themes/`, nor be or hold the site
+    /// folder: swapping it in would replace the sources. Any other place, `site/` or `public/`
+    /// inside the site folder included, is fine.
     private func outputProblem() -> Problem? {
         let output = URL(fileURLWithPath: options.resolvedOutput).standardizedFileURL.path
         let source = URL(fileURLWithPath: options.sourceDirectory).standardizedFileURL.path
-        for protected in [source, source + "/content", source + "/themes"] {
-            if output == protected || FileSystem.isInside(output, protected + "/") || FileSystem.isInside(protected, output) {
-                if output == source + "/site" { continue }
-                return .outputInsideContent
-            }
+        for protected in [source + "/content", source + "/themes"] where FileSystem.isInside(output, protected) {
+            return .outputInsideContent
         }
-        return nil
+        return FileSystem.isInside(source, output) ? .outputInsideContent : nil
     }
 
     static func diagnostic(_ error: TemplateError, theme: String, source: String) -> Diagnostic {

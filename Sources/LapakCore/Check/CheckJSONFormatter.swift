@@ -1,3 +1,5 @@
+import Templates
+
 /// The report for editors and CI: a JSON array with one object per diagnostic, keys always in the
 /// same order and diagnostics sorted by file and position, so two runs give the same bytes.
 public struct CheckJSONFormatter: Sendable {
@@ -23,23 +25,5 @@ public struct CheckJSONFormatter: Sendable {
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20 || s.value == 0x2028 || s.value == 0x2029:
-                let hex = String(s.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONText.quoted(text) }
 }

@@ -36,11 +36,11 @@ struct Views: Sendable {
         self.categoryByID = categoryByID
         let producerValues = producers
         let categoryValues = categoryByID
-        products = parallelMapValues(site.products) { product in
+        products = parallelMap(site.products) { product in
             Self.product(product, site: site, routes: routes, producers: producerValues,
                          categories: categoryValues, language: language)
         }
-        news = parallelMapValues(site.news) { article in
+        news = parallelMap(site.news) { article in
             Self.article(article, routes: routes, producers: producerValues, language: language)
         }
         pages = site.pages.map { page in
@@ -184,10 +184,6 @@ struct Views: Sendable {
             ("content", .safe(article.body.html)),
         ]))
     }
-}
-
-private func parallelMapValues<T: Sendable>(_ items: [T], _ transform: @Sendable (T) -> Value) -> [Value] {
-    parallelMap(items, transform)
 }
 
 enum WeightText {

@@ -57,7 +57,7 @@ public struct Theme: Sendable {
             guard let text else { continue }
             do {
                 for (key, value) in try Self.flatStrings(text) where strings[key] == nil {
-                    strings = strings.setting(key, value)
+                    strings[key] = value
                 }
             } catch {
                 let file = folder != nil ? "themes/\(config.theme)/\(name)" : name
@@ -103,13 +103,5 @@ struct EmbeddedThemeFiles: Sendable {
             out[String(path.dropFirst(prefix.count))] = String(decoding: bytes, as: UTF8.self)
         }
         return out
-    }
-}
-
-extension OrderedMapping {
-    func setting(_ key: String, _ value: Value) -> OrderedMapping {
-        var pairs = self.pairs.map { ($0.key, $0.value) }
-        pairs.append((key, value))
-        return OrderedMapping(pairs)
     }
 }
