@@ -61,7 +61,7 @@ struct ContextAnalyzer {
                 }
             case .block(let name, let at):
                 walkBlock(name, at: at, &context, insideBlock: insideBlock)
-            case .scope(let body):
+            case .scope(let body), .cached(_, let body, _):
                 walk(body, &context, insideBlock: insideBlock)
             case .assign, .assignAttribute, .extends, .importAll, .importNames:
                 break
@@ -157,6 +157,8 @@ extension Node {
             return .macro(MacroDefinition(name: d.name, parameters: d.parameters, body: d.body.withModes(modes), at: d.at))
         case .scope(let body):
             return .scope(body.withModes(modes))
+        case .cached(let keys, let body, let at):
+            return .cached(keys, body.withModes(modes), at: at)
         case .text, .assign, .assignAttribute, .include, .extends, .block, .importAll, .importNames:
             return self
         }

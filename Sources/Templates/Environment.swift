@@ -7,6 +7,8 @@ public final class Environment: Sendable {
     private let cache = Mutex<[String: Template]>([:])
     /// Warnings of renders made through `render`, until the host takes them.
     private let warningLog = Mutex<[RenderWarning]>([])
+    /// `{% cache %}` fragments made by renders of this environment.
+    let fragments = FragmentCache()
 
     public init(loader: any TemplateLoader, extensions: Extensions = Extensions()) {
         self.loader = loader

@@ -16,6 +16,8 @@ indirect enum Node: Sendable {
     case importAll(Expression, as: String, withContext: Bool, at: Int)
     case importNames(Expression, [(String, String)], withContext: Bool, at: Int)
     case scope([Node])
+    /// `{% cache key, … %}…{% endcache %}`: the body's output is made once per key per environment.
+    case cached([Expression], [Node], at: Int)
 }
 
 struct Loop: Sendable {

@@ -119,6 +119,7 @@ struct Parser {
         case "from": return parseSimple(&stream, at: offset) { p, s, at throws(ParseFailure) in try p.parseFromImport(&s, at: at) }
         case "with": return parseWith(&stream, at: offset)
         case "filter": return parseFilterBlock(&stream, at: offset)
+        case "cache": return parseCache(&stream, at: offset)
         default:
             if keyword.hasPrefix("end") || keyword == "else" || keyword == "elif" {
                 record(ParseFailure("unexpected '\(keyword)'", at: offset))
@@ -426,6 +427,24 @@ struct Parser {
         expectEndTag(closer)
         guard let assignments else { return nil }
         return .scope(assignments + body)
+    }
+
+    /// `{% cache a, b %}`: at least one key, since a fragment shared by every page is still keyed
+    /// by what it shows (`{% cache 'footer' %}`).
+    private mutating func parseCache(_ stream: inout TokenStream, at offset: Int) -> Node? {
+        let keys = header(&stream) { p, s throws(ParseFailure) -> [Expression] in
+            if s.atEnd { throw ParseFailure("'cache' needs a key: what the fragment depends on, e.g. {% cache item.url %}", at: offset) }
+            var keys: [Expression] = []
+            while !s.atEnd {
+                if !keys.isEmpty { try s.expectSymbol(.comma) }
+                keys.append(try p.expression(&s))
+            }
+            return keys
+        }
+        let (body, closer) = parseBody(until: ["endcache"], opener: ("cache", offset))
+        expectEndTag(closer)
+        guard let keys else { return nil }
+        return .cached(keys, body, at: offset)
     }
 
     private mutating func parseFilterBlock(_ stream: inout TokenStream, at offset: Int) -> Node? {

@@ -156,6 +156,8 @@ struct Renderer {
             scope.locals.append(Frame())
             defer { scope.locals.removeLast() }
             try render(body)
+        case .cached(let keys, let body, let at):
+            try renderCached(keys, body, at: at)
         }
     }
 
