@@ -43,13 +43,11 @@ extension Renderer {
             if case .safe = value {
                 appendScriptInert(text)
             } else {
-                var json = ""
                 do {
-                    try writeJSON(value, indent: nil, level: 0, into: &json, depth: 0)
+                    try writeJSON(value, indent: nil, level: 0, into: &out, depth: 0)
                 } catch {
                     throw fail("cannot write this value as JSON: \(error)", at: offset)
                 }
-                out.append(json)
             }
         case .none, .html, .xml, .jsonString:
             if trusted { out.append(text) } else { out.appendEscaped(text, mode: mode) }

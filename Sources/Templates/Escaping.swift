@@ -83,6 +83,11 @@ extension OutputBuffer {
         let n = source.count
         while i < n {
             let b = source[i]
+            // Everything escaped is below '@' (0x40) but the backslash and U+2028/9's lead byte.
+            if b >= 0x40 && b != 0x5C && b != 0xE2 {
+                i += 1
+                continue
+            }
             var replacement: String? = nil
             var width = 1
             switch b {

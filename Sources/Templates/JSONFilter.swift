@@ -13,76 +13,77 @@ private let jsonFilter: BuiltinFilter = { v, a, _ in
     case nil, .none?: indent = nil
     case let other?: throw FilterError("indent must be an integer or a string, not \(other.typeName)")
     }
-    var out = ""
+    var out = OutputBuffer()
     try writeJSON(v, indent: indent, level: 0, into: &out, depth: 0)
-    return .safe(out)
+    return .safe(out.string)
 }
 
 /// Python's `json.dumps` layout: `,`/`:` when compact, `,`+newline and `: ` when indented.
-func writeJSON(_ value: Value, indent: String?, level: Int, into out: inout String, depth: Int) throws {
+/// Written as bytes: JSON-LD on every page makes this one of the busiest paths of a build.
+func writeJSON(_ value: Value, indent: String?, level: Int, into out: inout OutputBuffer, depth: Int) throws {
     guard depth < 200 else { throw FilterError("value nested too deeply for JSON") }
-    func newline(_ level: Int) {
-        guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
-    }
     switch value {
-    case .none: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
+    case .none: out.append("null")
+    case .bool(let b): out.append(b ? "true" : "false")
+    case .int(let i): out.append(String(i))
     case .double(let d):
-        if d.isNaN { out += "NaN" } else if d.isInfinite { out += d < 0 ? "-Infinity" : "Infinity" } else {
-            out += formatDouble(d)
+        if d.isNaN { out.append("NaN") } else if d.isInfinite { out.append(d < 0 ? "-Infinity" : "Infinity") } else {
+            out.append(formatDouble(d))
         }
     case .string(let s), .safe(let s):
-        out += "\""
-        out += escapeJSONString(s)
-        out += "\""
+        out.bytes.append(0x22)
+        out.appendEscaped(s, mode: .jsonString)
+        out.bytes.append(0x22)
     case .array(let items):
         if items.isEmpty {
-            out += "[]"
+            out.append("[]")
             return
         }
-        out += "["
+        out.bytes.append(UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
-            if i > 0 { out += "," }
-            newline(level + 1)
+            if i > 0 { out.bytes.append(UInt8(ascii: ",")) }
+            jsonNewline(indent, level + 1, into: &out)
             try writeJSON(item, indent: indent, level: level + 1, into: &out, depth: depth + 1)
         }
-        newline(level)
-        out += "]"
+        jsonNewline(indent, level, into: &out)
+        out.bytes.append(UInt8(ascii: "]"))
     case .dictionary(let m):
-        try writeJSONObject(m.keys.indices.map { (m.keys[$0], m.values[$0]) }, indent: indent, level: level, into: &out, depth: depth)
+        try writeJSONObject(count: m.keys.count, key: { m.keys[$0] }, value: { m.values[$0] },
+                            indent: indent, level: level, into: &out, depth: depth)
     case .object(let o):
         if let g = o as? GroupTuple {
             try writeJSON(.array(g.pair), indent: indent, level: level, into: &out, depth: depth)
             return
         }
-        try writeJSONObject(o.fieldNames.map { ($0, o.field($0) ?? .none) }, indent: indent, level: level, into: &out, depth: depth)
+        let names = o.fieldNames
+        try writeJSONObject(count: names.count, key: { names[$0] }, value: { o.field(names[$0]) ?? .none },
+                            indent: indent, level: level, into: &out, depth: depth)
     case .callable(let c):
         throw FilterError("function '\(c.name)' cannot be written as JSON")
     }
 }
 
-private func writeJSONObject(_ pairs: [(String, Value)], indent: String?, level: Int, into out: inout String, depth: Int) throws {
-    if pairs.isEmpty {
-        out += "{}"
+private func jsonNewline(_ indent: String?, _ level: Int, into out: inout OutputBuffer) {
+    guard let indent else { return }
+    out.bytes.append(0x0A)
+    for _ in 0..<level { out.append(indent) }
+}
+
+private func writeJSONObject(count: Int, key: (Int) -> String, value: (Int) -> Value, indent: String?, level: Int,
+                             into out: inout OutputBuffer, depth: Int) throws {
+    if count == 0 {
+        out.append("{}")
         return
     }
-    func newline(_ level: Int) {
-        guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+    out.bytes.append(UInt8(ascii: "{"))
+    for i in 0..<count {
+        if i > 0 { out.bytes.append(UInt8(ascii: ",")) }
+        jsonNewline(indent, level + 1, into: &out)
+        out.bytes.append(0x22)
+        out.appendEscaped(key(i), mode: .jsonString)
+        out.append(indent == nil ? "\":" : "\": ")
+        try writeJSON(value(i), indent: indent, level: level + 1, into: &out, depth: depth + 1)
     }
-    out += "{"
-    for (i, (k, v)) in pairs.enumerated() {
-        if i > 0 { out += "," }
-        newline(level + 1)
-        out += "\""
-        out += escapeJSONString(k)
-        out += indent == nil ? "\":" : "\": "
-        try writeJSON(v, indent: indent, level: level + 1, into: &out, depth: depth + 1)
-    }
-    newline(level)
-    out += "}"
+    jsonNewline(indent, level, into: &out)
+    out.bytes.append(UInt8(ascii: "}"))
 }
