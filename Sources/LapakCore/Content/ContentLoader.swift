@@ -37,6 +37,7 @@ public struct ContentLoader: Sendable {
 
     public func load() -> (content: LoadedContent?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var phases = PhaseClock()
         let siteRoot = FileSystem.realPath(sourceDirectory) ?? sourceDirectory
         // Links out of the site are reported once and nothing behind them is read.
         let links = SymlinkGuard(folder: contentDirectory, shown: "content", siteRoot: siteRoot)
@@ -44,7 +45,9 @@ public struct ContentLoader: Sendable {
         if links.excludes("content/site.yml") { return (nil, diagnostics) }
         guard let config = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
 
+        phases.mark("  config")
         let images = loadImages(links: links, into: &diagnostics)
+        phases.mark("  images")
         var jobs: [(kind: ContentKind, path: String, name: String)] = []
         for kind in ContentKind.allCases {
             let folder = contentDirectory + "/" + kind.rawValue
@@ -56,6 +59,7 @@ public struct ContentLoader: Sendable {
         }
         diagnostics += NameTwins.diagnostics(jobs.map(\.path))
 
+        phases.mark("  list")
         let parser = ContentParser(images: images, markdown: markdownRenderer(basePath: config.basePath), limits: options.limits)
         let source = sourceDirectory
         let results = parallelMap(jobs) { job -> ContentParser.Result in
@@ -71,6 +75,7 @@ public struct ContentLoader: Sendable {
             return parser.parse(kind: job.kind, path: job.path, fileName: job.name, text: text)
         }
 
+        phases.mark("  parse")
         var content = LoadedContent(config: config, producers: [], products: [], news: [], pages: [], images: images)
         for result in results {
             diagnostics += result.diagnostics
@@ -106,7 +111,11 @@ public struct ContentLoader: Sendable {
         diagnostics += NameTwins.diagnostics(files.map { "content/" + $0 })
         let directory = contentDirectory
         let sizes = parallelMap(files) { path -> ImageIndex.Entry in
-            let size = (try? FileSystem.readPrefix(directory + "/" + path, maxBytes: 256 * 1024)).flatMap(ImageSize.read)
+            // Most headers give the size in the first kilobytes; a JPEG with a large EXIF block is
+            // read further.
+            let full = directory + "/" + path
+            let size = (try? FileSystem.readPrefix(full, maxBytes: 8 * 1024)).flatMap(ImageSize.read)
+                ?? (try? FileSystem.readPrefix(full, maxBytes: 256 * 1024)).flatMap(ImageSize.read)
             return ImageIndex.Entry(width: size?.width, height: size?.height)
         }
         return ImageIndex(entries: Dictionary(uniqueKeysWithValues: zip(files, sizes)))

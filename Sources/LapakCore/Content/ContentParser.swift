@@ -297,9 +297,32 @@ struct ContentParser: Sendable {
 
 /// A short plain-text summary cut at a word boundary, for cards, feeds and link previews.
 enum Summary {
+    /// The text with runs of spaces, tabs and newlines made one space, cut at a word before
+    /// `limit` characters with an ellipsis.
     static func make(from text: String, limit: Int = 160) -> String {
-        let text = text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
-        guard text.count > limit else { return text }
+        // Only the start is kept, so only the start is collapsed: at most a few words past the limit.
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(min(text.utf8.count, limit * 2))
+        var pendingSpace = false
+        var long = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+                pendingSpace = !collapsed.isEmpty
+                // Past the limit in bytes, count characters: a long text needs no more words.
+                if collapsed.count > limit, String(decoding: collapsed, as: UTF8.self).count > limit {
+                    long = true
+                    break
+                }
+                continue
+            }
+            if pendingSpace {
+                collapsed.append(0x20)
+                pendingSpace = false
+            }
+            collapsed.append(byte)
+        }
+        let text = String(decoding: collapsed, as: UTF8.self)
+        guard long || text.count > limit else { return text }
         var cut = String(text.prefix(limit))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         while let last = cut.last, ",.;:-".contains(last) { cut.removeLast() }

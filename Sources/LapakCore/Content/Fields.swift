@@ -42,10 +42,14 @@ struct Fields {
     /// The raw node of a field, marking it as known. A `null` value counts as absent.
     mutating func node(_ field: String) -> Node? {
         used.insert(field)
-        guard let node = pairs.first(where: { $0.key == field })?.value else { return nil }
-        if case .scalar(let scalar) = node, scalar.style == .plain,
-           ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
-            return nil
+        // By index: `first(where:)` would copy every pair it passes.
+        guard let index = pairs.indices.first(where: { pairs[$0].key == field }) else { return nil }
+        let node = pairs[index].value
+        if case .scalar(let scalar) = node, scalar.style == .plain {
+            switch scalar.string {
+            case "", "~", "null", "Null", "NULL": return nil
+            default: break
+            }
         }
         return node
     }

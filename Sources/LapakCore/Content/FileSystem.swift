@@ -28,11 +28,21 @@ enum FileSystem {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            var info = stat()
             let full = path + "/" + name
-            guard lstat(full, &info) == 0 else { continue }
-            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
-            let isDir = isLink ? isDirectory(full) : (info.st_mode & S_IFMT) == S_IFDIR
+            // The entry's type comes with it on most file systems; a stat per file (tens of
+            // thousands of images) is only paid where the file system does not say.
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(full, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFLNK: type = Int32(DT_LNK)
+                case S_IFDIR: type = Int32(DT_DIR)
+                default: type = Int32(DT_REG)
+                }
+            }
+            let isLink = type == Int32(DT_LNK)
+            let isDir = isLink ? isDirectory(full) : type == Int32(DT_DIR)
             out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink))
         }
         return out.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
@@ -74,15 +84,19 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: maxBytes)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw POSIXError(.EIO) }
+        // Sized by the file, not by the limit: zeroing a large buffer per small image adds up.
+        let wanted = min(maxBytes, max(0, Int(info.st_size)))
+        var bytes = [UInt8](repeating: 0, count: wanted)
         var offset = 0
-        while offset < maxBytes {
+        while offset < wanted {
             let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + offset, $0.count - offset) }
             if count < 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             if count == 0 { break }
             offset += count
         }
-        bytes.removeLast(maxBytes - offset)
+        bytes.removeLast(wanted - offset)
         return bytes
     }
 

@@ -16,6 +16,8 @@ public struct ImageIndex: Sendable {
     enum Lookup { case found(String, Entry), missing(String), outside }
 
     func lookup(_ written: String) -> Lookup {
+        // What contributors almost always write, `images/…/x.jpg`, is a key as it stands.
+        if Self.isPlainKey(written), let entry = entries[written] { return .found(written, entry) }
         var path = written.trimmed
         if path.contains("://") || path.hasPrefix("//") || path.contains("\\") { return .outside }
         while path.hasPrefix("/") { path.removeFirst() }
@@ -25,6 +27,28 @@ public struct ImageIndex: Sendable {
         let key = parts.filter { $0 != "." }.joined(separator: "/")
         if let entry = entries[key] { return .found(key, entry) }
         return .missing(key)
+    }
+
+    /// A relative path without white space at its ends, backslashes, empty, `.` or `..` parts and
+    /// a `content/` prefix: one that the full resolution below would leave unchanged.
+    private static func isPlainKey(_ path: String) -> Bool {
+        guard let first = path.utf8.first, let last = path.utf8.last, first > 0x20, last > 0x20, first != UInt8(ascii: "/"),
+              last != UInt8(ascii: "/"), first < 0x80, last < 0x80, !path.hasPrefix("content/") else { return false }
+        var partLength = 0
+        var onlyDots = true
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ":"): return false
+            case UInt8(ascii: "/"):
+                if partLength == 0 || onlyDots { return false }
+                partLength = 0
+                onlyDots = true
+            default:
+                partLength += 1
+                if byte != UInt8(ascii: ".") { onlyDots = false }
+            }
+        }
+        return partLength > 0 && !onlyDots
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Templates
 
 /// `/cari/index.json`: what the search page's script matches as the buyer types, so search needs
 /// no server. One entry per product and article with one-letter keys, since a phone downloads
@@ -8,38 +9,48 @@ import Foundation
 /// `s` is lower-cased and accent-folded (NFD, combining marks removed) and holds each word once;
 /// the script folds the query the same way, so `Kopi` finds `kopi` and `batík` finds `batik`.
 enum SearchIndex {
-    struct Entry: Encodable {
+    /// One entry, its fields in the file's (alphabetical) key order.
+    struct Entry: Sendable {
         let k: String
         let t: String
         let u: String
         let p: String
         let b: String
         let s: String
+
+        func write(into out: inout String) {
+            out += "{\"b\":" + JSONText.quoted(b) + ",\"k\":" + JSONText.quoted(k) + ",\"p\":" + JSONText.quoted(p)
+            out += ",\"s\":" + JSONText.quoted(s) + ",\"t\":" + JSONText.quoted(t) + ",\"u\":" + JSONText.quoted(u) + "}"
+        }
     }
 
     static func bytes(site: Site, routes: Routes) -> [UInt8] {
-        var entries: [Entry] = []
-        for product in site.products {
+        // Folding every word is most of the work: entries are made on all cores, in site order.
+        let products = parallelMap(site.products) { product -> Entry in
             let producer = site.producer(product.producerID)
             let prices = [product.price] + product.variants.map(\.price)
             let low = prices.min() ?? product.price, high = prices.max() ?? product.price
             let price = low == high ? Rupiah.format(low) : Rupiah.format(low) + " – " + Rupiah.format(high)
             let words = [product.title, producer?.name, producer?.community, producer?.village, producer?.regency,
                          site.categoryName(product.category)] + product.tags + product.variants.map(\.name) + [lead(product.summary)]
-            entries.append(Entry(k: "product", t: product.title, u: routes.path(Routes.product(product.slug)),
-                                 p: price, b: producer?.name ?? "", s: searchText(words)))
+            return Entry(k: "product", t: product.title, u: routes.path(Routes.product(product.slug)),
+                         p: price, b: producer?.name ?? "", s: searchText(words))
         }
-        for article in site.news {
+        let news = parallelMap(site.news) { article -> Entry in
             let producers = article.producerIDs.compactMap { site.producer($0)?.name }
             let words = [article.title, article.location] + producers + article.tags + [lead(article.summary)]
-            entries.append(Entry(k: "news", t: article.title, u: routes.path(Routes.article(article.slug)),
-                                 p: DateText.long(article.date, language: site.config.language),
-                                 b: article.location ?? "", s: searchText(words)))
+            return Entry(k: "news", t: article.title, u: routes.path(Routes.article(article.slug)),
+                         p: DateText.long(article.date, language: site.config.language),
+                         b: article.location ?? "", s: searchText(words))
         }
-        let encoder = JSONEncoder()
-        // Sorted keys keep the file byte-identical from build to build.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(entries)) ?? Data("[]".utf8))
+        var out = "["
+        out.reserveCapacity((products.count + news.count) * 320)
+        for (index, entry) in (products + news).enumerated() {
+            if index > 0 { out += "," }
+            entry.write(into: &out)
+        }
+        out += "]"
+        return Array(out.utf8)
     }
 
     /// The first words of a summary: enough to find a product by what it is made of or for,
@@ -50,18 +61,48 @@ enum SearchIndex {
 
     /// Every word once, in order of first use: `Batik Ecoprint, batik-ecoprint` → `batik ecoprint`.
     static func searchText(_ texts: [String?]) -> String {
-        var seen = Set<String>()
-        var words: [String] = []
+        var seen = Set<Substring>()
+        var out = ""
         for text in texts.compactMap({ $0 }) {
-            for word in fold(text).split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where seen.insert(String(word)).inserted {
-                words.append(String(word))
+            let folded = fold(text)
+            for word in words(folded) where seen.insert(word).inserted {
+                if !out.isEmpty { out += " " }
+                out += word
             }
         }
-        return words.joined(separator: " ")
+        return out
+    }
+
+    /// Runs of letters and digits. ASCII text (most of it) is split by bytes; other text by
+    /// Unicode's letter and number properties, as the script's `\p{L}\p{N}` does.
+    private static func words(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        }
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+        var out: [Substring] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            if isWordByte(utf8[index]) {
+                if start == nil { start = index }
+            } else if let first = start {
+                out.append(text[first..<index])
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let first = start { out.append(text[first...]) }
+        return out
     }
 
     /// Lower case without accents, as the script's `normalize("NFD").replace(/\p{M}/gu, "")`.
     static func fold(_ text: String) -> String {
+        // Most words are plain ASCII, which NFD leaves alone: lower-case the bytes directly.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         let kept = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { scalar in
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark: return false
