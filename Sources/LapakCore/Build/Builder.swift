@@ -165,9 +165,11 @@ public struct Builder: Sendable {
         var phases = PhaseClock()
         let failures = parallelMap(prepared.jobs) { job -> Diagnostic? in
             do {
-                switch job.work {
-                case .copy(let source): try staged.copy(from: source, to: job.path)
-                default: try staged.write(job.path, bytes: try job.render(prepared))
+                try JobClock.shared.measure(job.kind) {
+                    switch job.work {
+                    case .copy(let source): try staged.copy(from: source, to: job.path)
+                    default: try staged.write(job.path, bytes: try job.render(prepared))
+                    }
                 }
                 return nil
             } catch {
@@ -182,6 +184,7 @@ public struct Builder: Sendable {
         }
         do {
             phases.mark("render and write")
+            JobClock.shared.report()
             try staged.commit()
             phases.mark("swap")
             report.written = true

@@ -21,6 +21,15 @@ struct OutputJob: Sendable {
     let origin: String
     let work: Work
 
+    /// What kind of file this is, for `LAPAK_PROFILE`'s summary: the page template, or the origin.
+    var kind: String {
+        switch work {
+        case .page: return origin
+        case .copy: return "copied files"
+        default: return path.hasSuffix(".xml") && path.hasPrefix("sitemap") ? "sitemap" : origin
+        }
+    }
+
     func render(_ prepared: Builder.PreparedSite) throws -> [UInt8] {
         switch work {
         case .page(let index):
@@ -42,7 +51,7 @@ struct OutputJob: Sendable {
     static func machineOutputs(site: Site, views: Views, plan: [PlannedPage]) -> [OutputJob] {
         let routes = views.routes
         let news = NewsFeeds(site: site, views: views)
-        let catalog = Catalog(site: site, routes: routes)
+        let catalog = Once { Catalog(site: site, routes: routes) }
         var jobs: [OutputJob] = [
             .init(path: Routes.productsFeed, origin: "products.json", work: .machine(template: "products.json") {
                 ["feed": ProductFeed.value(site: site, views: views)]
@@ -53,10 +62,10 @@ struct OutputJob: Sendable {
                 [
                     "title": .string(site.config.title), "link": .string(site.config.baseURL),
                     "description": .string(site.config.description.isEmpty ? site.config.title : site.config.description),
-                    "items": .array(catalog.xmlContext),
+                    "items": .array(catalog.value.xmlContext),
                 ]
             }),
-            .init(path: "katalog.csv", origin: "katalog.csv", work: .generated { Array(catalog.csv.utf8) }),
+            .init(path: "katalog.csv", origin: "katalog.csv", work: .generated { catalog.value.csv }),
             .init(path: "robots.txt", origin: "robots.txt", work: .bytes(Array(Sitemap.robots(routes: routes).utf8))),
             .init(path: Routes.searchIndex, origin: Routes.searchIndex, work: .generated { SearchIndex.bytes(site: site, routes: routes) }),
         ]

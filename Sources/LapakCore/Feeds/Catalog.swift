@@ -2,8 +2,8 @@ import Templates
 
 /// The product catalog as Google Merchant Center and Meta Commerce Manager import it:
 /// one item per product, or one per variant sharing `item_group_id`.
-struct Catalog {
-    struct Item {
+struct Catalog: Sendable {
+    struct Item: Sendable {
         var id: String
         var title: String
         var description: String
@@ -75,26 +75,36 @@ struct Catalog {
     /// Plain text with one block (paragraph, list item) a line and white space collapsed.
     /// Works on UTF-8 bytes: this runs over every product's whole description.
     static func plain(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pending: UInt8?
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                if pending == nil && !out.isEmpty { pending = UInt8(ascii: " ") }
-            case UInt8(ascii: "\n"):
-                if !out.isEmpty { pending = UInt8(ascii: "\n") }
-            default:
-                if let separator = pending { out.append(separator); pending = nil }
-                out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pending: UInt8 = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                        if pending == 0 && count > 0 { pending = UInt8(ascii: " ") }
+                    case UInt8(ascii: "\n"):
+                        if count > 0 { pending = UInt8(ascii: "\n") }
+                    default:
+                        if pending != 0 {
+                            out[count] = pending
+                            count += 1
+                            pending = 0
+                        }
+                        out[count] = byte
+                        count += 1
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Cuts at a character boundary, with an ellipsis, within `limit` characters.
     static func cut(_ text: String, _ limit: Int) -> String {
-        guard text.count > limit else { return text }
+        // No more bytes than the limit means no more characters: most texts need no count.
+        guard text.utf8.count > limit, text.count > limit else { return text }
         var cut = String(text.prefix(limit - 1))
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
             cut = String(cut[..<space])
@@ -130,36 +140,48 @@ struct Catalog {
     static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "link", "image_link",
                              "brand", "additional_image_link", "item_group_id", "size", "product_type", "shipping_weight"]
 
-    var csv: String {
-        var out = CSV.row(Self.csvColumns)
+    var csv: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(items.reduce(256) { $0 + $1.description.utf8.count + 512 })
+        CSV.appendRow(Self.csvColumns, to: &out)
         for item in items {
-            out += CSV.row([
+            CSV.appendRow([
                 item.id, item.title, item.description, item.availability == .inStock ? "in stock" : item.availability == .outOfStock ? "out of stock" : "preorder",
                 "new", item.price, item.link, item.imageLink ?? "", item.brand,
                 item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.size ?? "",
                 item.productType, item.shippingWeight ?? "",
-            ])
+            ], to: &out)
         }
         return out
     }
 }
 
 /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, CRLF rows.
+/// Written as bytes: a catalog of 10,000 products is tens of megabytes.
 enum CSV {
-    static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+    static func appendRow(_ fields: [String], to out: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            append(field, to: &out)
+        }
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
-    static func field(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
-        guard text.utf8.contains(where: special) else { return text }
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            out.append(byte)
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            let special = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            guard special else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(UInt8(ascii: "\""))
+            for byte in bytes {
+                out.append(byte)
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+            }
+            out.append(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
     }
 }

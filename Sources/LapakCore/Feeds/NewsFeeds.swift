@@ -91,31 +91,45 @@ struct NewsFeeds {
 
 /// Feed readers show HTML away from the site: root-relative links and images become absolute.
 enum AbsoluteLinks {
+    /// Every `href="/…"` and `src="/…"` made absolute, in one pass over the bytes.
     static func rewrite(_ html: String, routes: Routes) -> String {
-        var out = ""
-        out.reserveCapacity(html.utf8.count + 256)
-        var rest = Substring(html)
-        while let range = nextAttribute(in: rest) {
-            out += rest[..<range.upperBound]
-            rest = rest[range.upperBound...]
-            if rest.hasPrefix("/") && !rest.hasPrefix("//") {
-                var path = rest.dropFirst()
-                if path.hasPrefix(routes.basePath.dropFirst()) { path = path.dropFirst(routes.basePath.count - 1) }
-                out += routes.baseURL
-                rest = path
+        let bytes = Array(html.utf8)
+        let base = Array(routes.baseURL.utf8)
+        // Paths already under the base path (`/sub/…`) lose it: the base URL holds it.
+        let basePathTail = Array(routes.basePath.utf8.dropFirst())
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        var copied = 0
+        var index = 0
+        while index < bytes.count {
+            let valueStart: Int
+            if bytes[index] == UInt8(ascii: "h"), matches(bytes, at: index, Self.href) {
+                valueStart = index + Self.href.count
+            } else if bytes[index] == UInt8(ascii: "s"), matches(bytes, at: index, Self.src) {
+                valueStart = index + Self.src.count
+            } else {
+                index += 1
+                continue
             }
+            index = valueStart
+            guard valueStart < bytes.count, bytes[valueStart] == UInt8(ascii: "/"),
+                  !(valueStart + 1 < bytes.count && bytes[valueStart + 1] == UInt8(ascii: "/")) else { continue }
+            out.append(contentsOf: bytes[copied..<valueStart])
+            out.append(contentsOf: base)
+            var path = valueStart + 1
+            if matches(bytes, at: path, basePathTail) { path += basePathTail.count }
+            copied = path
+            index = path
         }
-        out += rest
-        return out
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func nextAttribute(in text: Substring) -> Range<Substring.Index>? {
-        let href = text.range(of: "href=\""), src = text.range(of: "src=\"")
-        switch (href, src) {
-        case let (h?, s?): return h.lowerBound < s.lowerBound ? h : s
-        case let (h?, nil): return h
-        case let (nil, s?): return s
-        default: return nil
-        }
+    private static let href = Array("href=\"".utf8), src = Array("src=\"".utf8)
+
+    private static func matches(_ bytes: [UInt8], at index: Int, _ word: [UInt8]) -> Bool {
+        guard index + word.count <= bytes.count else { return false }
+        for offset in 0..<word.count where bytes[index + offset] != word[offset] { return false }
+        return true
     }
 }

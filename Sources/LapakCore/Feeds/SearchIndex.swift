@@ -56,7 +56,18 @@ enum SearchIndex {
     /// The first words of a summary: enough to find a product by what it is made of or for,
     /// without a whole paragraph per product in a file every search downloads.
     static func lead(_ summary: String, words: Int = 12) -> String {
-        summary.split(separator: " ").prefix(words).joined(separator: " ")
+        // Only the first words are split off: a summary can be long.
+        var kept: [Substring] = []
+        var rest = Substring(summary)
+        while kept.count < words, !rest.isEmpty {
+            guard let space = rest.utf8.firstIndex(of: UInt8(ascii: " ")) else {
+                kept.append(rest)
+                break
+            }
+            if space > rest.startIndex { kept.append(rest[..<space]) }
+            rest = rest[rest.utf8.index(after: space)...]
+        }
+        return kept.joined(separator: " ")
     }
 
     /// Every word once, in order of first use: `Batik Ecoprint, batik-ecoprint` → `batik ecoprint`.

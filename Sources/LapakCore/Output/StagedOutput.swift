@@ -56,8 +56,8 @@ public final class StagedOutput: @unchecked Sendable {
     /// Checks a relative output path: no absolute paths, no `..`, no empty or hidden-control parts.
     static func validate(_ relative: String) throws -> [Substring] {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relative.isEmpty, !relative.hasPrefix("/"),
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && !$0.contains("\\") })
+        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.utf8.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\\") }),
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
         else { throw Failure.unsafePath(relative) }
         return parts
     }
@@ -67,7 +67,8 @@ public final class StagedOutput: @unchecked Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.system("open", path: path, errno: errno) }
         defer { close(fd) }
-        let array = Array(bytes)
+        // Pages arrive as arrays already; only other collections are copied into one.
+        let array = bytes as? [UInt8] ?? Array(bytes)
         var offset = 0
         while offset < array.count {
             let written = array.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }

@@ -6,7 +6,9 @@ import Foundation
 /// is built, so twins are an error naming both files.
 enum NameTwins {
     static func key(_ path: String) -> String {
-        path.precomposedStringWithCanonicalMapping.lowercased()
+        // ASCII is its own normal form: only other names pay for Foundation's normalization.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) { return path.lowercased() }
+        return path.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// An error at each later twin naming the first, for paths as the contributor sees them.
