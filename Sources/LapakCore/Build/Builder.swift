@@ -145,7 +145,7 @@ public struct Builder: Sendable {
     /// Renders everything and throws it away: what `lapak check` needs to find run-time template errors.
     func renderWithoutWriting(_ prepared: PreparedSite, into report: inout BuildReport) {
         let failures = parallelMap(prepared.jobs) { job -> Diagnostic? in
-            do { _ = try job.render(prepared) } catch { return failure(error, job: job, prepared: prepared) }
+            do { try job.stream(prepared) { _ in } } catch { return failure(error, job: job, prepared: prepared) }
             return nil
         }
         report.diagnostics = Self.unique(report.diagnostics + failures.compactMap { $0 })
@@ -168,7 +168,7 @@ public struct Builder: Sendable {
                 try JobClock.shared.measure(job.kind) {
                     switch job.work {
                     case .copy(let source): try staged.copy(from: source, to: job.path)
-                    default: try staged.write(job.path, bytes: try job.render(prepared))
+                    default: try staged.write(job.path) { emit in try job.stream(prepared, emit: emit) }
                     }
                 }
                 return nil

@@ -10,6 +10,8 @@ struct OutputJob: Sendable {
         /// inside the job, so these large lists are built in parallel with the pages.
         case machine(template: String, context: @Sendable () -> [String: Value])
         case generated(@Sendable () -> [UInt8])
+        /// A large file handed over in parts as it is made (the catalogs).
+        case streamed(@Sendable (Builder.PreparedSite, _ emit: ([UInt8]) throws -> Void) throws -> Void)
         case bytes([UInt8])
         /// A file copied as it is (images, theme static files).
         case copy(String)
@@ -43,6 +45,19 @@ struct OutputJob: Sendable {
             return bytes
         case .copy(let source):
             return try FileSystem.readBytes(source)
+        case .streamed(let produce):
+            var whole: [UInt8] = []
+            try produce(prepared) { whole += $0 }
+            return whole
+        }
+    }
+
+    /// The file in parts: streamed jobs as they are made, any other in one part.
+    func stream(_ prepared: Builder.PreparedSite, emit: ([UInt8]) throws -> Void) throws {
+        if case .streamed(let produce) = work {
+            try produce(prepared, emit)
+        } else {
+            try emit(try render(prepared))
         }
     }
 
@@ -51,21 +66,17 @@ struct OutputJob: Sendable {
     static func machineOutputs(site: Site, views: Views, plan: [PlannedPage]) -> [OutputJob] {
         let routes = views.routes
         let news = NewsFeeds(site: site, views: views)
-        let catalog = Once { Catalog(site: site, routes: routes) }
+        let catalog = Catalog(site: site, routes: routes)
         var jobs: [OutputJob] = [
             .init(path: Routes.productsFeed, origin: "products.json", work: .machine(template: "products.json") {
                 ["feed": ProductFeed.value(site: site, views: views)]
             }),
             .init(path: "feed.json", origin: "feed.json", work: .machine(template: "feed.json") { ["feed": news.jsonFeed] }),
             .init(path: "atom.xml", origin: "atom.xml", work: .machine(template: "atom.xml") { news.atomContext }),
-            .init(path: "katalog.xml", origin: "katalog.xml", work: .machine(template: "katalog.xml") {
-                [
-                    "title": .string(site.config.title), "link": .string(site.config.baseURL),
-                    "description": .string(site.config.description.isEmpty ? site.config.title : site.config.description),
-                    "items": .array(catalog.value.xmlContext),
-                ]
+            .init(path: "katalog.xml", origin: "katalog.xml", work: .streamed { prepared, emit in
+                try catalog.writeXML(environment: prepared.feedEnvironment, emit: emit)
             }),
-            .init(path: "katalog.csv", origin: "katalog.csv", work: .generated { catalog.value.csv }),
+            .init(path: "katalog.csv", origin: "katalog.csv", work: .streamed { _, emit in try catalog.writeCSV(emit: emit) }),
             .init(path: "robots.txt", origin: "robots.txt", work: .bytes(Array(Sitemap.robots(routes: routes).utf8))),
             .init(path: Routes.searchIndex, origin: Routes.searchIndex, work: .generated { SearchIndex.bytes(site: site, routes: routes) }),
         ]

@@ -18,6 +18,19 @@ struct Catalog: Sendable {
         var shippingWeight: String?
         var itemGroupID: String?
         var size: String?
+
+        var xmlValue: Value {
+            .dictionary(OrderedMapping([
+                ("id", .string(id)), ("title", .string(title)), ("description", .string(description)),
+                ("link", .string(link)), ("image_link", imageLink.asValue),
+                ("additional_image_links", .array(additionalImageLinks.map(Value.string))),
+                ("availability", .string(availability.rawValue)),
+                ("availability_date", availabilityDate.asValue),
+                ("price", .string(price)), ("brand", .string(brand)),
+                ("product_type", .string(productType)), ("shipping_weight", shippingWeight.asValue),
+                ("item_group_id", itemGroupID.asValue), ("size", size.asValue),
+            ]))
+        }
     }
 
     /// Field limits of the Merchant Center specification (Meta's are looser).
@@ -26,12 +39,56 @@ struct Catalog: Sendable {
         static let additionalImages = 10, size = 100
     }
 
-    let items: [Item]
+    let site: Site
+    let routes: Routes
 
-    init(site: Site, routes: Routes) {
-        // Products are independent: their items (and the plain text of every description, the
-        // costly part) are made on all cores.
-        items = parallelMap(site.products) { product in Self.items(for: product, site: site, routes: routes) }.flatMap { $0 }
+    /// Both catalogs are written product by product and handed over in parts of about this
+    /// size: at 10,000 products each is tens of megabytes, and is never held whole.
+    static let partSize = 256 * 1024
+
+    /// Every item, in site order (products newest first, a product's variants in order).
+    func forEachItem(_ body: (Item) throws -> Void) rethrows {
+        for product in site.products {
+            for item in Self.items(for: product, site: site, routes: routes) { try body(item) }
+        }
+    }
+
+    /// katalog.xml (Google Merchant Center's RSS 2.0), through Lapak's feed templates.
+    func writeXML(environment: Environment, emit: ([UInt8]) throws -> Void) throws {
+        let description = site.config.description.isEmpty ? site.config.title : site.config.description
+        var part = try environment.renderUTF8("katalog-open.xml", context: [
+            "title": .string(site.config.title), "link": .string(site.config.baseURL), "description": .string(description),
+        ])
+        try forEachItem { item in
+            part += try environment.renderUTF8("katalog-item.xml", context: ["item": item.xmlValue])
+            if part.count >= Self.partSize {
+                try emit(part)
+                part.removeAll(keepingCapacity: true)
+            }
+        }
+        part += Array(FeedTemplates.katalogClose.utf8)
+        try emit(part)
+    }
+
+    /// katalog.csv (Meta Commerce Manager's columns).
+    func writeCSV(emit: ([UInt8]) throws -> Void) throws {
+        var part: [UInt8] = []
+        part.reserveCapacity(Self.partSize + 16 * 1024)
+        CSV.appendRow(Self.csvColumns, to: &part)
+        try forEachItem { item in
+            CSV.appendRow([
+                item.id, item.title, item.description,
+                item.availability == .inStock ? "in stock" : item.availability == .outOfStock ? "out of stock" : "preorder",
+                "new", item.price, item.link, item.imageLink ?? "", item.brand,
+                item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.size ?? "",
+                item.productType, item.shippingWeight ?? "",
+            ], to: &part)
+            if part.count >= Self.partSize {
+                try emit(part)
+                part.removeAll(keepingCapacity: true)
+            }
+        }
+        try emit(part)
     }
 
     private static func items(for product: Product, site: Site, routes: Routes) -> [Item] {
@@ -121,39 +178,10 @@ struct Catalog: Sendable {
         return String(id.prefix(Limit.id - 1 - suffix.count)) + "-" + suffix
     }
 
-    var xmlContext: [Value] {
-        items.map { item in
-            .dictionary(OrderedMapping([
-                ("id", .string(item.id)), ("title", .string(item.title)), ("description", .string(item.description)),
-                ("link", .string(item.link)), ("image_link", item.imageLink.asValue),
-                ("additional_image_links", .array(item.additionalImageLinks.map(Value.string))),
-                ("availability", .string(item.availability.rawValue)),
-                ("availability_date", item.availabilityDate.asValue),
-                ("price", .string(item.price)), ("brand", .string(item.brand)),
-                ("product_type", .string(item.productType)), ("shipping_weight", item.shippingWeight.asValue),
-                ("item_group_id", item.itemGroupID.asValue), ("size", item.size.asValue),
-            ]))
-        }
-    }
-
     /// Meta's column names; availability in Meta's words (`in stock`).
     static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "link", "image_link",
                              "brand", "additional_image_link", "item_group_id", "size", "product_type", "shipping_weight"]
 
-    var csv: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(items.reduce(256) { $0 + $1.description.utf8.count + 512 })
-        CSV.appendRow(Self.csvColumns, to: &out)
-        for item in items {
-            CSV.appendRow([
-                item.id, item.title, item.description, item.availability == .inStock ? "in stock" : item.availability == .outOfStock ? "out of stock" : "preorder",
-                "new", item.price, item.link, item.imageLink ?? "", item.brand,
-                item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.size ?? "",
-                item.productType, item.shippingWeight ?? "",
-            ], to: &out)
-        }
-        return out
-    }
 }
 
 /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, CRLF rows.

@@ -5,20 +5,29 @@ enum FeedTemplates {
     static let all: [String: String] = [
         "products.json": "{{ feed | json(indent=2) }}\n",
         "feed.json": "{{ feed | json(indent=2) }}\n",
-        "katalog.xml": katalog,
+        "katalog-open.xml": katalogOpen,
+        "katalog-item.xml": katalogItem,
         "atom.xml": atom,
         "sitemap.xml": sitemap,
         "sitemap-index.xml": sitemapIndex,
     ]
 
-    static let katalog = """
+    /// katalog.xml is written item by item (it is tens of megabytes at 10,000 products), so its
+    /// template comes in two parts: the channel's head, and one item; `katalogClose` ends it.
+    /// (Each ends in two line breaks: like Jinja, the engine drops a template's last one.)
+    static let katalogOpen = """
     <?xml version="1.0" encoding="UTF-8"?>
     <rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">
     <channel>
     <title>{{ title }}</title>
     <link>{{ link }}</link>
     <description>{{ description }}</description>
-    {% for item in items %}<item>
+
+
+    """
+
+    static let katalogItem = """
+    <item>
     <g:id>{{ item.id }}</g:id>
     <g:title>{{ item.title }}</g:title>
     <g:description>{{ item.description }}</g:description>
@@ -36,10 +45,11 @@ enum FeedTemplates {
     {% endif %}{% if item.item_group_id %}<g:item_group_id>{{ item.item_group_id }}</g:item_group_id>
     <g:size>{{ item.size }}</g:size>
     {% endif %}</item>
-    {% endfor %}</channel>
-    </rss>
+
 
     """
+
+    static let katalogClose = "</channel>\n</rss>"
 
     static let atom = """
     <?xml version="1.0" encoding="utf-8"?>

@@ -63,17 +63,25 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     public func write(_ relative: String, bytes: some Collection<UInt8>) throws {
+        // Pages arrive as arrays already; only other collections are copied into one.
+        let array = bytes as? [UInt8] ?? Array(bytes)
+        try write(relative) { emit in try emit(array) }
+    }
+
+    /// Writes a file as `produce` hands over its parts, so a file of tens of megabytes (a
+    /// catalog) never has to be held whole in memory.
+    public func write(_ relative: String, streaming produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
         let path = try prepare(relative)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.system("open", path: path, errno: errno) }
         defer { close(fd) }
-        // Pages arrive as arrays already; only other collections are copied into one.
-        let array = bytes as? [UInt8] ?? Array(bytes)
-        var offset = 0
-        while offset < array.count {
-            let written = array.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            guard written > 0 else { throw Failure.system("write", path: path, errno: errno) }
-            offset += written
+        try produce { part in
+            var offset = 0
+            while offset < part.count {
+                let written = part.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+                guard written > 0 else { throw Failure.system("write", path: path, errno: errno) }
+                offset += written
+            }
         }
     }
 

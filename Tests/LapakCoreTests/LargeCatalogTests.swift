@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import LapakCore
+
+/// The catalogs are written in parts as they are made; a catalog larger than one part must
+/// still hold every item once, in order, and end as a whole document.
+@Suite struct LargeCatalogTests {
+    @Test func catalogsLargerThanOnePartKeepEveryItem() throws {
+        let count = 80
+        // About 4 KB of description each: the catalogs come to several parts.
+        let body = String(repeating: "Tas anyaman pandan dibuat tangan oleh ibu-ibu purna migran. ", count: 70)
+        var files: [String: String] = [:]
+        for number in 1...count {
+            files["content/products/tas-\(number).md"] = TestSite.product(
+                TestSite.validProductFields + "\ndate: 2025-01-\(String(format: "%02d", number % 28 + 1))", body: body)
+        }
+        let site = try TestSite(files: files)
+        let output = site.root + "/keluaran"
+        let report = site.build(output: output)
+        #expect(report.succeeded, "\(report.diagnostics)")
+
+        let xml = try String(contentsOfFile: output + "/katalog.xml", encoding: .utf8)
+        #expect(xml.utf8.count > Catalog.partSize, "the test must span more than one part")
+        let ids = xml.components(separatedBy: "<g:id>").dropFirst().map { $0.prefix { $0 != "<" } }
+        #expect(ids.count == count)
+        #expect(Set(ids).count == count, "every product once")
+        #expect(xml.components(separatedBy: "<item>").count - 1 == count)
+        #expect(xml.hasSuffix("</item>\n</channel>\n</rss>"))
+
+        let csv = try String(contentsOfFile: output + "/katalog.csv", encoding: .utf8)
+        let rows = csv.components(separatedBy: "\r\n").dropLast()
+        #expect(rows.count == count + 1)
+        #expect(rows.dropFirst().map { String($0.prefix { $0 != "," }) } == ids.map(String.init),
+                "the CSV lists the items in the XML's order")
+    }
+}
