@@ -5,7 +5,8 @@ public struct MarkdownDocument: Sendable, Equatable {
     public let html: String
     /// Plain text of the first paragraph, for cards, feeds and link previews.
     public let firstParagraph: String
-    /// All text of the document, without markup (for search and word counts).
+    /// All text of the document, without markup, one block a line (for the product catalogs);
+    /// empty when the renderer was asked not to keep it.
     public let plainText: String
     /// The first image in the body, as written (after URL rewriting).
     public let firstImage: Image?

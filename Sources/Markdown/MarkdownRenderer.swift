@@ -11,6 +11,7 @@ public struct MarkdownRenderer: Sendable {
     private let rewriteURL: URLRewriter?
     private let refuseURL: URLRewriter?
     private let smartPunctuation: Bool
+    private var collectsPlainText = true
 
     /// `refuseURL` sees every destination as written and returns what replaces one that must not
     /// be published (nil lets it through). cmark's renderer empties `javascript:` and a few
@@ -20,6 +21,14 @@ public struct MarkdownRenderer: Sendable {
         self.smartPunctuation = smartPunctuation
         self.refuseURL = refuseURL
         self.rewriteURL = rewriteURL
+    }
+
+    /// The same renderer, leaving `MarkdownDocument.plainText` empty: for documents whose plain
+    /// text nothing uses, so it is not kept in memory.
+    public func withoutPlainText() -> MarkdownRenderer {
+        var copy = self
+        copy.collectsPlainText = false
+        return copy
     }
 
     private var options: Int32 {
@@ -40,7 +49,7 @@ public struct MarkdownRenderer: Sendable {
                                     headings: [], references: [], refusedURLs: [])
         }
         defer { cmark_node_free(root) }
-        var collector = TreeCollector(refuseURL: refuseURL, rewriteURL: rewriteURL)
+        var collector = TreeCollector(refuseURL: refuseURL, rewriteURL: rewriteURL, collectsPlainText: collectsPlainText)
         collector.walk(root)
         // Render without SOURCEPOS: data-sourcepos attributes are noise in the published pages.
         let html = cmark_render_html(root, options & ~CMARK_OPT_SOURCEPOS).map(takeCString) ?? ""

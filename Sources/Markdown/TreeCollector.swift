@@ -1,19 +1,31 @@
 import CMark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// One pass over cmark's tree: rewrites URLs and gathers what templates and checks need.
 struct TreeCollector {
     let refuseURL: MarkdownRenderer.URLRewriter?
     let rewriteURL: MarkdownRenderer.URLRewriter?
+    /// Whether to gather the document's plain text (only what a caller uses is kept).
+    let collectsPlainText: Bool
     var firstParagraph: String?
     var firstImage: MarkdownDocument.Image?
     var headings: [MarkdownDocument.Heading] = []
     var references: [MarkdownDocument.Reference] = []
     var refusedURLs: [MarkdownDocument.Reference] = []
-    private(set) var plainText = ""
+    /// Gathered as bytes and made a String once at the end: appending to a String grows its
+    /// buffer by doubling, and at 10,000 products that spare capacity came to tens of megabytes.
+    private var plainBytes: [UInt8] = []
 
-    init(refuseURL: MarkdownRenderer.URLRewriter?, rewriteURL: MarkdownRenderer.URLRewriter?) {
+    var plainText: String { String(decoding: plainBytes, as: UTF8.self) }
+
+    init(refuseURL: MarkdownRenderer.URLRewriter?, rewriteURL: MarkdownRenderer.URLRewriter?, collectsPlainText: Bool = true) {
         self.refuseURL = refuseURL
         self.rewriteURL = rewriteURL
+        self.collectsPlainText = collectsPlainText
     }
 
     mutating func walk(_ root: OpaquePointer) {
@@ -30,13 +42,13 @@ struct TreeCollector {
     private mutating func visit(_ node: OpaquePointer) {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            if let literal = cmark_node_get_literal(node) { appendPlain(String(cString: literal)) }
+            if let literal = cmark_node_get_literal(node) { appendPlain(literal) }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            appendPlain(" ")
+            if collectsPlainText { plainBytes.append(UInt8(ascii: " ")) }
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
-            if !plainText.isEmpty && plainText.last != "\n" { plainText += "\n" }
+            if collectsPlainText, let last = plainBytes.last, last != UInt8(ascii: "\n") { plainBytes.append(UInt8(ascii: "\n")) }
             if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, let literal = cmark_node_get_literal(node) {
-                appendPlain(String(cString: literal))
+                appendPlain(literal)
             }
             if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, firstParagraph == nil,
                !isInsideListOrQuote(node) {
@@ -71,8 +83,11 @@ struct TreeCollector {
         }
     }
 
-    private mutating func appendPlain(_ text: String) {
-        plainText += text
+    private mutating func appendPlain(_ literal: UnsafePointer<CChar>) {
+        guard collectsPlainText else { return }
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+            plainBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
+        }
     }
 
     private func isInsideListOrQuote(_ node: OpaquePointer) -> Bool {

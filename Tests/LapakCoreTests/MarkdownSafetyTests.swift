@@ -38,3 +38,18 @@ import Testing
         #expect(diagnostic.message(.en) == "the file is not UTF-8 text")
     }
 }
+
+/// The plain text of a body, one block a line, is what the product catalogs describe a product with.
+@Suite struct MarkdownPlainTextTests {
+    @Test func blocksOnTheirOwnLinesAndMarkupGone() {
+        let document = MarkdownRenderer().render("# Tas *pandan*\n\nDianyam\ntangan, `rapi`.\n\n- satu\n- dua\n\n![foto tas](x.jpg)\n")
+        #expect(document.plainText == "Tas pandan\nDianyam tangan, rapi.\nsatu\ndua\nfoto tas")
+    }
+
+    @Test func notKeptWhenNotAskedFor() {
+        let document = MarkdownRenderer().withoutPlainText().render("Teks *biasa*.\n")
+        #expect(document.plainText.isEmpty)
+        #expect(document.firstParagraph == "Teks biasa.", "the summary does not depend on it")
+        #expect(document.html == "<p>Teks <em>biasa</em>.</p>\n")
+    }
+}

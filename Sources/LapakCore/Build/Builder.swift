@@ -1,3 +1,4 @@
+import CSystem
 import Dispatch
 import Foundation
 import Templates
@@ -83,6 +84,9 @@ public struct Builder: Sendable {
                                    options: LoadOptions(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
         var phases = PhaseClock()
         let (loaded, loadDiagnostics) = loader.load()
+        // Parsing left freed YAML trees and file buffers in malloc's arenas; hand them back
+        // before the pages are planned and rendered.
+        lapak_release_free_memory()
         phases.mark("load")
         report.diagnostics += loadDiagnostics
         guard let loaded else { return nil }

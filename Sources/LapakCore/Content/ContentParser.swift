@@ -36,7 +36,8 @@ struct ContentParser: Sendable {
         guard var fields = composeFields(split, path: path, into: &result.diagnostics) else { return result }
 
         let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
-        let body = markdown.render(split.body)
+        // Only the product catalogs read a body's plain text.
+        let body = (kind == .product ? markdown : markdown.withoutPlainText()).render(split.body)
         result.diagnostics += PublishedURLs.bodyWarnings(body, file: path, firstLine: split.bodyFirstLine)
         switch kind {
         case .producer: result.item = parseProducer(&fields, id: baseName, path: path, body: body)
