@@ -34,3 +34,25 @@ import Testing
                 "the CSV lists the items in the XML's order")
     }
 }
+
+/// Catalog fields are cut to the platforms' limits, at a word where one ends past the middle.
+@Suite struct CatalogCutTests {
+    @Test func withinTheLimitIsKept() {
+        #expect(Catalog.cut("tas anyaman", 11) == "tas anyaman")
+        #expect(Catalog.cut("ééééé", 5) == "ééééé", "five characters in ten bytes fit a limit of five")
+    }
+
+    @Test func pastTheLimitIsCutAtAWord() {
+        #expect(Catalog.cut("tas anyaman pandan", 14) == "tas anyaman…")
+        #expect(Catalog.cut("abcdefghij", 5) == "abcd…", "one long word is cut inside it")
+        #expect(Catalog.cut("ab cdefghij", 8) == "ab cdef…", "a space before the middle is not used")
+    }
+
+    @Test func neverLongerThanTheLimit() {
+        let text = String(repeating: "Jamu kunyit asam é ", count: 400)
+        let cut = Catalog.cut(text, 5000)
+        #expect(cut.unicodeScalars.count <= 5000)
+        #expect(cut.count <= 5000)
+        #expect(cut.hasSuffix("asam…") || cut.hasSuffix("é…") || cut.hasSuffix("kunyit…") || cut.hasSuffix("Jamu…"))
+    }
+}

@@ -158,15 +158,26 @@ struct Catalog: Sendable {
         }
     }
 
-    /// Cuts at a character boundary, with an ellipsis, within `limit` characters.
+    /// Cuts within `limit` characters, at a word when one ends past the middle, with an ellipsis.
+    /// Counted in Unicode scalars: a text never has more characters than scalars, so the limit
+    /// holds either way, and scalars cost a fraction of grapheme breaking over 5,000 characters.
     static func cut(_ text: String, _ limit: Int) -> String {
         // No more bytes than the limit means no more characters: most texts need no count.
-        guard text.utf8.count > limit, text.count > limit else { return text }
-        var cut = String(text.prefix(limit - 1))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-            cut = String(cut[..<space])
+        guard text.utf8.count > limit else { return text }
+        let scalars = text.unicodeScalars
+        var end = scalars.startIndex
+        var counted = 0
+        while counted < limit - 1, end != scalars.endIndex {
+            end = scalars.index(after: end)
+            counted += 1
         }
-        return cut + "…"
+        // Within the limit after all: kept whole.
+        if end == scalars.endIndex || scalars.index(after: end) == scalars.endIndex { return text }
+        var kept = scalars[..<end]
+        if let space = kept.lastIndex(of: " "), scalars.distance(from: scalars.startIndex, to: space) > limit / 2 {
+            kept = kept[..<space]
+        }
+        return String(kept) + "…"
     }
 
     /// Ids over 50 characters keep their start and get a stable hash, so they stay unique.
