@@ -78,13 +78,23 @@ extension Renderer {
     /// outside its strings, and inside them the escapes mean the same characters; anything else
     /// can no longer end the script.
     private mutating func appendScriptInert(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): out.append("\\u003c")
-            case UInt8(ascii: ">"): out.append("\\u003e")
-            case UInt8(ascii: "&"): out.append("\\u0026")
-            default: out.bytes.append(byte)
+        var text = text
+        // Runs without `<`, `>` or `&` (nearly all of a JSON-LD block) are copied in one go.
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "<"): replacement = "\\u003c"
+                case UInt8(ascii: ">"): replacement = "\\u003e"
+                case UInt8(ascii: "&"): replacement = "\\u0026"
+                default: continue
+                }
+                out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                replacement.withUTF8Buffer { out.append($0) }
+                runStart = index + 1
             }
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 

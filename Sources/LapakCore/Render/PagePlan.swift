@@ -252,10 +252,14 @@ struct PagePlan {
     /// Up to four other products: same producer first, then same category, newest first.
     private func relatedProducts(for product: Product) -> [Value] {
         var picked: [Int] = []
-        let candidates = (site.productsByProducer[product.producerID] ?? []) + (site.productsByCategory[product.category] ?? [])
-        for index in candidates where site.products[index].slug != product.slug && !picked.contains(index) {
-            picked.append(index)
-            if picked.count == 4 { break }
+        // The two lists are walked, not joined: a producer or category can hold thousands of
+        // products, and only the first few are needed.
+        let lists = [site.productsByProducer[product.producerID] ?? [], site.productsByCategory[product.category] ?? []]
+        search: for list in lists {
+            for index in list where site.products[index].slug != product.slug && !picked.contains(index) {
+                picked.append(index)
+                if picked.count == 4 { break search }
+            }
         }
         return picked.map { views.products[$0] }
     }
