@@ -21,86 +21,94 @@ enum YAMLGuard {
         var quote: UInt8?
         var flowDepth = 0
         var blockScalarIndent: Int?
-        for line in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let bytes = Array(line)
-            var indent = 0
-            while indent < bytes.count && bytes[indent] == space { indent += 1 }
-            if let parent = blockScalarIndent {
-                if indent == bytes.count || indent > parent { continue }
-                blockScalarIndent = nil
-            }
-            var atNodeStart = quote == nil
-            var previous = space
-            var i = 0
-            scan: while i < bytes.count {
-                let c = bytes[i]
-                if let open = quote {
-                    if open == UInt8(ascii: "\"") && c == UInt8(ascii: "\\") {
-                        i += 2
-                        continue
-                    }
-                    if c == open {
-                        if open == UInt8(ascii: "'") && i + 1 < bytes.count && bytes[i + 1] == open {
+        var yaml = yaml
+        return yaml.withUTF8 { text -> (line: Int, column: Int, indicator: Indicator)? in
+            var lineStart = 0
+            // Line by line over the one buffer: no array per line.
+            while lineStart <= text.count {
+                var lineEnd = lineStart
+                while lineEnd < text.count && text[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                let bytes = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+                var indent = 0
+                while indent < bytes.count && bytes[indent] == space { indent += 1 }
+                if let parent = blockScalarIndent {
+                    if indent == bytes.count || indent > parent { continue }
+                    blockScalarIndent = nil
+                }
+                var atNodeStart = quote == nil
+                var previous = space
+                var i = 0
+                scan: while i < bytes.count {
+                    let c = bytes[i]
+                    if let open = quote {
+                        if open == UInt8(ascii: "\"") && c == UInt8(ascii: "\\") {
                             i += 2
                             continue
                         }
-                        quote = nil
+                        if c == open {
+                            if open == UInt8(ascii: "'") && i + 1 < bytes.count && bytes[i + 1] == open {
+                                i += 2
+                                continue
+                            }
+                            quote = nil
+                        }
+                        previous = c
+                        i += 1
+                        continue
                     }
-                    previous = c
-                    i += 1
-                    continue
-                }
-                let next = i + 1 < bytes.count ? bytes[i + 1] : space
-                let endsIndicator = next == space || next == tab
-                    || (flowDepth > 0 && (next == UInt8(ascii: ",") || next == UInt8(ascii: "]") || next == UInt8(ascii: "}")))
-                if c == space || c == tab {
-                    previous = c
-                    i += 1
-                    continue
-                }
-                if c == UInt8(ascii: "#") && (previous == space || previous == tab) { break scan }
-                if atNodeStart {
-                    switch c {
-                    case UInt8(ascii: "&"): return (lineNumber, i + 1, .anchor)
-                    case UInt8(ascii: "*"): return (lineNumber, i + 1, .alias)
-                    case UInt8(ascii: "!"): return (lineNumber, i + 1, .tag)
-                    case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                        quote = c
-                        atNodeStart = false
-                    case UInt8(ascii: "|"), UInt8(ascii: ">"):
-                        // A block scalar: its lines are text, whatever they start with.
-                        blockScalarIndent = indent
-                        break scan
-                    case UInt8(ascii: "["), UInt8(ascii: "{"):
-                        flowDepth += 1
-                    case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
-                        if !endsIndicator { atNodeStart = false }
-                    case UInt8(ascii: ","):
-                        break
-                    case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                        flowDepth = max(0, flowDepth - 1)
-                        atNodeStart = false
-                    default:
-                        atNodeStart = false
+                    let next = i + 1 < bytes.count ? bytes[i + 1] : space
+                    let endsIndicator = next == space || next == tab
+                        || (flowDepth > 0 && (next == UInt8(ascii: ",") || next == UInt8(ascii: "]") || next == UInt8(ascii: "}")))
+                    if c == space || c == tab {
+                        previous = c
+                        i += 1
+                        continue
                     }
-                } else if c == UInt8(ascii: ":") && endsIndicator {
-                    atNodeStart = true
-                } else if flowDepth > 0 {
-                    switch c {
-                    case UInt8(ascii: ","): atNodeStart = true
-                    case UInt8(ascii: "["), UInt8(ascii: "{"):
-                        flowDepth += 1
+                    if c == UInt8(ascii: "#") && (previous == space || previous == tab) { break scan }
+                    if atNodeStart {
+                        switch c {
+                        case UInt8(ascii: "&"): return (lineNumber, i + 1, .anchor)
+                        case UInt8(ascii: "*"): return (lineNumber, i + 1, .alias)
+                        case UInt8(ascii: "!"): return (lineNumber, i + 1, .tag)
+                        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                            quote = c
+                            atNodeStart = false
+                        case UInt8(ascii: "|"), UInt8(ascii: ">"):
+                            // A block scalar: its lines are text, whatever they start with.
+                            blockScalarIndent = indent
+                            break scan
+                        case UInt8(ascii: "["), UInt8(ascii: "{"):
+                            flowDepth += 1
+                        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+                            if !endsIndicator { atNodeStart = false }
+                        case UInt8(ascii: ","):
+                            break
+                        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                            flowDepth = max(0, flowDepth - 1)
+                            atNodeStart = false
+                        default:
+                            atNodeStart = false
+                        }
+                    } else if c == UInt8(ascii: ":") && endsIndicator {
                         atNodeStart = true
-                    case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth -= 1
-                    default: break
+                    } else if flowDepth > 0 {
+                        switch c {
+                        case UInt8(ascii: ","): atNodeStart = true
+                        case UInt8(ascii: "["), UInt8(ascii: "{"):
+                            flowDepth += 1
+                            atNodeStart = true
+                        case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth -= 1
+                        default: break
+                        }
                     }
+                    previous = c
+                    i += 1
                 }
-                previous = c
-                i += 1
             }
+            return nil
         }
-        return nil
     }
 
     /// Where the first refused indicator stands, whichever kind: for callers that only need to
