@@ -2,8 +2,9 @@ import FlyingFox
 import Foundation
 import LapakCore
 
-/// Answers every request of the preview: the reload stream, the built site's files (pages with
-/// the reload script), the theme's 404 page, or the diagnostics while the content has errors.
+/// Answers every request of the preview: the reload stream, the site's files rendered on demand
+/// (pages with the reload script), the theme's 404 page, or the diagnostics while the content has
+/// errors or the page's template fails.
 struct PreviewHandler: HTTPHandler {
     let files: SiteFiles
     let state: PreviewState
@@ -11,6 +12,8 @@ struct PreviewHandler: HTTPHandler {
     /// Bound to loopback: requests must name this computer in `Host`.
     let loopbackOnly: Bool
     let language: Language
+    /// For the lines of source shown with a diagnostic.
+    let sourceDirectory: String
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard let host = request.headers[.host], let name = LocalHosts.name(ofHostHeader: host) else {
@@ -51,31 +54,44 @@ struct PreviewHandler: HTTPHandler {
             var response = HTTPResponse(statusCode: .movedPermanently)
             response.headers[.location] = location
             return response
-        case .file(let path):
-            let type = ContentTypes.of(path)
+        case .file(let file):
+            let type = ContentTypes.of(file.path)
             if type == ContentTypes.html, let failure = snapshot.failure {
-                return bytes(.internalServerError, ErrorPage.html(failure, language: language, generation: snapshot.generation),
-                             type: type, head: head)
+                return errorPage(failure, generation: snapshot.generation, head: head)
             }
-            guard let data = FileManager.default.contents(atPath: path) else { return notFound(head: head) }
-            let body = type == ContentTypes.html ? ReloadScript.inject(into: [UInt8](data), generation: snapshot.generation)
-                                                 : [UInt8](data)
-            return bytes(.ok, body, type: type, head: head)
+            switch file.render() {
+            case .bytes(let data):
+                let body = type == ContentTypes.html ? ReloadScript.inject(into: data, generation: snapshot.generation) : data
+                return bytes(.ok, body, type: type, head: head)
+            case .failed(let diagnostics):
+                return errorPage(Checker.report(diagnostics, sourceDirectory: sourceDirectory), generation: snapshot.generation, head: head)
+            case .gone:
+                return notFound(head: head)
+            }
         case .missing:
             return notFound(head: head)
         }
+    }
+
+    private func errorPage(_ report: CheckReport, generation: Int, head: Bool) -> HTTPResponse {
+        bytes(.internalServerError, ErrorPage.html(report, language: language, generation: generation), type: ContentTypes.html, head: head)
     }
 
     /// The theme's 404 page, or the diagnostics while the build is failing.
     private func notFound(head: Bool) -> HTTPResponse {
         let snapshot = state.current
         if let failure = snapshot.failure {
-            return bytes(.internalServerError, ErrorPage.html(failure, language: language, generation: snapshot.generation),
-                         type: ContentTypes.html, head: head)
+            return errorPage(failure, generation: snapshot.generation, head: head)
         }
-        if case .file(let path) = files.lookup(Routes.notFound), let data = FileManager.default.contents(atPath: path) {
-            return bytes(.notFound, ReloadScript.inject(into: [UInt8](data), generation: snapshot.generation),
-                         type: ContentTypes.html, head: head)
+        if case .file(let file) = files.lookup(Routes.notFound) {
+            switch file.render() {
+            case .bytes(let data):
+                return bytes(.notFound, ReloadScript.inject(into: data, generation: snapshot.generation), type: ContentTypes.html, head: head)
+            case .failed(let diagnostics):
+                return errorPage(Checker.report(diagnostics, sourceDirectory: sourceDirectory), generation: snapshot.generation, head: head)
+            case .gone:
+                break
+            }
         }
         return text(.notFound, language == .id ? "Halaman tidak ditemukan." : "Not found.")
     }

@@ -4,13 +4,15 @@ import Foundation
 import LapakCore
 import Synchronization
 
-/// `lapak serve`: builds the site into a private temporary folder, serves that folder over HTTP,
-/// and rebuilds whenever `content/` or `themes/` change, telling open pages to reload.
+/// `lapak serve`: keeps the site in memory (a `PreviewSession`), renders each file when it is
+/// asked for, and rebuilds whenever `content/` or `themes/` change, re-parsing only the changed
+/// files and telling open pages to reload. Nothing is written to disk.
 public final class PreviewServer: Sendable {
     public let options: ServeOptions
     private let onBuild: @Sendable (PreviewBuild) -> Void
     private let hub = ReloadHub()
     private let state = PreviewState()
+    private let files = SiteFiles()
     private let runtime = Mutex(Runtime())
 
     private struct Runtime {
@@ -19,7 +21,6 @@ public final class PreviewServer: Sendable {
         var heartbeat: Task<Void, Never>?
         var watcher: ChangeWatcher?
         var rebuilder: Rebuilder?
-        var folder: String?
         var url = ""
         var port: UInt16 = 0
     }
@@ -35,8 +36,8 @@ public final class PreviewServer: Sendable {
     /// The port listened on, once started (the one chosen when `options.port` was 0).
     public var port: UInt16 { runtime.withLock { $0.port } }
 
-    /// The private folder the site is built into (its `site/` is what is served).
-    public var buildFolder: String? { runtime.withLock { $0.folder } }
+    /// The site being served, once started.
+    var session: PreviewSession? { files.current }
 
     /// Listens, builds once and starts watching. A problem (a port in use, a bad `--host`) is
     /// returned, not thrown; a content error is not a problem here: it is shown in the browser.
@@ -45,12 +46,8 @@ public final class PreviewServer: Sendable {
         guard let bind = BindAddress(host: options.host, port: options.port) else {
             return .error(.cannotListen(address: shown, reason: "--host"), at: SourceLocation(file: "--host"))
         }
-        guard let folder = Self.makePrivateFolder() else {
-            return .error(.writeFailed(reason: "mkdtemp: \(String(cString: strerror(errno)))"),
-                          at: SourceLocation(file: NSTemporaryDirectory()))
-        }
-        let handler = PreviewHandler(files: SiteFiles(root: folder + "/site"), state: state, hub: hub,
-                                     loopbackOnly: bind.isLoopback, language: options.language)
+        let handler = PreviewHandler(files: files, state: state, hub: hub, loopbackOnly: bind.isLoopback,
+                                     language: options.language, sourceDirectory: options.sourceDirectory)
         let server = HTTPServer(config: .init(address: bind.address, timeout: 15, logger: .disabled), handler: handler)
         let failure = FailureBox()
         let serving = Task {
@@ -59,26 +56,28 @@ public final class PreviewServer: Sendable {
         runtime.withLock {
             $0.server = server
             $0.serving = serving
-            $0.folder = folder
         }
         guard let port = await Self.waitForPort(server, failure: failure) else {
             await stop()
             return .error(.cannotListen(address: shown, reason: failure.value ?? "timeout"), at: SourceLocation(file: "--port"))
         }
         let url = "http://\(bind.urlHost):\(port)/"
-        let buildOptions = BuildOptions(sourceDirectory: options.sourceDirectory, outputDirectory: folder + "/site",
-                                        includeDrafts: options.includeDrafts, baseURL: url)
+        // Pages link to this server, so the base URL is known only now.
+        let session = PreviewSession(options: BuildOptions(sourceDirectory: options.sourceDirectory,
+                                                           includeDrafts: options.includeDrafts, baseURL: url))
+        files.attach(session)
         let rebuilder = Rebuilder(settle: options.settle) { [state, hub, onBuild, options] in
-            let report = Builder(options: buildOptions).build()
+            let report = session.rebuild()
             let generation = state.record(report, sourceDirectory: options.sourceDirectory)
             hub.announce(generation: generation)
             onBuild(PreviewBuild(generation: generation, report: report))
         }
-        await rebuilder.buildNow()
+        // Watching starts before the first build, so a file saved while it runs is built after it.
         let watcher = ChangeWatcher(folders: [options.sourceDirectory + "/content", options.sourceDirectory + "/themes"]) {
             rebuilder.changed()
         }
         watcher.start()
+        await rebuilder.buildNow()
         let heartbeat = Task { [hub] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(15))
@@ -95,7 +94,7 @@ public final class PreviewServer: Sendable {
         return nil
     }
 
-    /// Stops watching, ends every reload stream, closes the server and removes the private folder.
+    /// Stops watching, ends every reload stream and closes the server.
     public func stop() async {
         let parts = runtime.withLock { runtime -> Runtime in
             defer { runtime = Runtime() }
@@ -107,7 +106,7 @@ public final class PreviewServer: Sendable {
         hub.close()
         await parts.server?.stop(timeout: 0.1)
         await parts.serving?.value
-        if let folder = parts.folder { try? FileManager.default.removeItem(atPath: folder) }
+        files.attach(nil)
     }
 
     /// Waits until the socket listens (the port is then known) or the server fails to start.
@@ -123,20 +122,6 @@ public final class PreviewServer: Sendable {
             try? await Task.sleep(for: .milliseconds(5))
         }
         return nil
-    }
-
-    private static func makePrivateFolder() -> String? {
-        let temporary = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lapak-serve-XXXXXX").path
-        var template = Array(temporary.utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer -> UnsafeMutablePointer<CChar>? in
-            guard let base = buffer.baseAddress else { return nil }
-            return mkdtemp(base)
-        }
-        guard let made else { return nil }
-        let path = String(cString: made)
-        guard let real = realpath(path, nil) else { return path }
-        defer { free(real) }
-        return String(cString: real)
     }
 }
 

@@ -1,45 +1,19 @@
-import Foundation
+import LapakCore
+import Synchronization
 
-/// Files of the built site, found by path. Every answer is checked against the real path of the
-/// site folder, so a symbolic link inside it can never serve a file from elsewhere.
-struct SiteFiles: Sendable {
-    /// The site folder, every symbolic link resolved.
-    let root: String
+/// The site the preview serves, found by path: the `PreviewSession`, attached once the port, and
+/// so the base URL its pages link to, is known. Until then every path is missing.
+final class SiteFiles: Sendable {
+    private let session = Mutex<PreviewSession?>(nil)
 
-    enum Lookup: Equatable {
-        case file(String)
-        /// A folder asked for without its slash: relative links on its page need the slash.
-        case folder(String)
-        case missing
+    /// `nil` when the server stops, so the site it held in memory goes with it.
+    func attach(_ session: PreviewSession?) {
+        self.session.withLock { $0 = session }
     }
 
-    func lookup(_ relative: String) -> Lookup {
-        let full = root + "/" + relative
-        var candidate = full
-        if relative.isEmpty || relative.hasSuffix("/") {
-            candidate = full + "index.html"
-        } else if Self.isDirectory(full), contained(full) != nil {
-            return .folder("/" + relative + "/")
-        }
-        guard let real = contained(candidate), Self.isRegularFile(real) else { return .missing }
-        return .file(real)
-    }
+    var current: PreviewSession? { session.withLock { $0 } }
 
-    /// The real path when it lies inside the site folder.
-    private func contained(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        let real = String(cString: resolved)
-        return real.hasPrefix(root + "/") ? real : nil
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    private static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    func lookup(_ relative: String) -> PreviewLookup {
+        current?.lookup(relative) ?? .missing
     }
 }

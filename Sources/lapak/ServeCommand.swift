@@ -8,9 +8,9 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site in a browser; pages reload by themselves after every change.",
         discussion: """
-        Builds into a private temporary folder (never SOURCE/site), serves it, and rebuilds whenever \
-        a file under content/ or themes/ changes. While the content has errors the browser shows \
-        them instead of the site. Stop with Ctrl-C.
+        Builds the site in memory (never writing SOURCE/site), serves it, and rebuilds whenever \
+        a file under content/ or themes/ changes, re-reading only the files that changed. While \
+        the content has errors the browser shows them instead of the site. Stop with Ctrl-C.
         """
     )
 
@@ -49,7 +49,7 @@ struct Serve: ParsableCommand {
             throw ExitCode(1)
         }
         Self.say(language == .en ? "Preview at \(server.url) (Ctrl-C to stop)" : "Pratinjau di \(server.url) (Ctrl-C untuk berhenti)")
-        // Ctrl-C stops the server cleanly, so the private build folder is removed.
+        // Ctrl-C stops the server cleanly: open reload streams end and the port is freed.
         StopSignals.wait()
         Task {
             await server.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import LapakCore
 import Testing
 @testable import LapakServe
 
@@ -47,25 +48,47 @@ import Testing
         #expect(ContentTypes.of("LICENSE") == "application/octet-stream")
     }
 
-    @Test func siteFilesStayInsideTheirFolder() throws {
-        let parent = NSTemporaryDirectory() + "lapak-sitefiles-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: parent) }
-        try FileManager.default.createDirectory(atPath: parent + "/site/produk/tas", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: parent + "/site/index.html", contents: Data("home".utf8))
-        FileManager.default.createFile(atPath: parent + "/site/produk/tas/index.html", contents: Data("tas".utf8))
-        FileManager.default.createFile(atPath: parent + "/rahasia.txt", contents: Data("rahasia".utf8))
-        try FileManager.default.createSymbolicLink(atPath: parent + "/site/rahasia.txt", withDestinationPath: parent + "/rahasia.txt")
-        try FileManager.default.createSymbolicLink(atPath: parent + "/site/sama.html", withDestinationPath: parent + "/site/index.html")
-        let resolved = try #require(realpath(parent, nil))
-        let real = String(cString: resolved)
-        free(resolved)
-        let files = SiteFiles(root: real + "/site")
-        #expect(files.lookup("") == .file(real + "/site/index.html"))
-        #expect(files.lookup("produk/tas/") == .file(real + "/site/produk/tas/index.html"))
-        #expect(files.lookup("produk/tas") == .folder("/produk/tas/"))
-        #expect(files.lookup("sama.html") == .file(real + "/site/index.html"), "a link that stays inside is fine")
-        #expect(files.lookup("rahasia.txt") == .missing)
-        #expect(files.lookup("produk/") == .missing)
+    @Test func siteFilesAreFoundAsInABuiltFolder() throws {
+        let fixture = try ServeFixture()
+        let session = PreviewSession(options: BuildOptions(sourceDirectory: fixture.root, baseURL: "http://127.0.0.1:8080/"))
+        let files = SiteFiles()
+        files.attach(session)
+        #expect(files.lookup("").path == nil, "nothing is served before the first build")
+        #expect(session.rebuild().succeeded)
+        #expect(files.lookup("").path == "index.html")
+        #expect(files.lookup("produk/tas/").path == "produk/tas/index.html")
+        #expect(files.lookup("style.css").path == "style.css")
+        if case .folder(let location) = files.lookup("produk/tas") { #expect(location == "/produk/tas/") } else { Issue.record("no redirect") }
+        if case .folder(let location) = files.lookup("images/products") { #expect(location == "/images/products/") } else { Issue.record("no redirect") }
+        for missing in ["produk/tas/index", "tidak-ada/", "Package.swift", "content/site.yml", "images/products/"] {
+            #expect(files.lookup(missing).path == nil, "\(missing)")
+        }
+    }
+
+    @Test func aPhotoReplacedByALinkOutOfTheSiteIsNotRead() throws {
+        let fixture = try ServeFixture()
+        let session = PreviewSession(options: BuildOptions(sourceDirectory: fixture.root))
+        #expect(session.rebuild().succeeded)
+        guard case .file(let photo) = session.lookup("images/products/tas.jpg") else {
+            Issue.record("no photo")
+            return
+        }
+        guard case .bytes(let bytes) = photo.render() else {
+            Issue.record("the photo was not read")
+            return
+        }
+        #expect(bytes.starts(with: [0xFF, 0xD8]))
+        let outside = NSTemporaryDirectory() + "lapak-serve-secret-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try Data("SECRET".utf8).write(to: URL(fileURLWithPath: outside))
+        try FileManager.default.removeItem(atPath: fixture.root + "/content/images/products/tas.jpg")
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/content/images/products/tas.jpg", withDestinationPath: outside)
+        #expect(photo.render() == .gone)
+        // A link that stays inside the site is followed, as the build follows it.
+        try FileManager.default.removeItem(atPath: fixture.root + "/content/images/products/tas.jpg")
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/content/images/products/tas.jpg",
+                                                   withDestinationPath: fixture.root + "/Package.swift")
+        #expect(photo.render() == .bytes(Array("SECRET-SOURCE // swift-tools-version".utf8)))
     }
 
     @Test func editorDroppingsAreNotChanges() {
@@ -87,5 +110,13 @@ import Testing
         #expect(FolderSnapshot([folder]) == edited)
         try FileManager.default.removeItem(atPath: folder + "/products/a.md")
         #expect(FolderSnapshot([folder]) != edited)
+    }
+}
+
+extension PreviewLookup {
+    /// The output path of a file, nil for a folder or a missing path.
+    var path: String? {
+        if case .file(let file) = self { return file.path }
+        return nil
     }
 }

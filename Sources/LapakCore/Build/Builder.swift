@@ -41,6 +41,8 @@ public struct BuildReport: Sendable {
 /// Load → Site → Plan → Render → Write, with every problem reported and nothing written on error.
 public struct Builder: Sendable {
     public let options: BuildOptions
+    /// `lapak serve` only (see `PreviewSession`): parse results kept from the previous build.
+    var parseCache: ParseCache?
 
     public init(options: BuildOptions) { self.options = options }
 
@@ -80,8 +82,9 @@ public struct Builder: Sendable {
             report.diagnostics.append(.error(problem, at: SourceLocation(file: "--output")))
             return nil
         }
-        let loader = ContentLoader(sourceDirectory: source,
+        var loader = ContentLoader(sourceDirectory: source,
                                    options: LoadOptions(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
+        loader.parseCache = parseCache
         var phases = PhaseClock()
         let (loaded, loadDiagnostics) = loader.load()
         // Parsing left freed YAML trees and file buffers in malloc's arenas; hand them back
@@ -199,7 +202,7 @@ public struct Builder: Sendable {
         }
     }
 
-    private func failure(_ error: any Error, job: OutputJob, prepared: PreparedSite) -> Diagnostic {
+    func failure(_ error: any Error, job: OutputJob, prepared: PreparedSite) -> Diagnostic {
         if let error = error as? TemplateError {
             if case .page = job.work { return Self.diagnostic(error, theme: prepared.site.config.theme, source: options.sourceDirectory) }
             return .error(.template(message: error.description), at: SourceLocation(file: job.path))

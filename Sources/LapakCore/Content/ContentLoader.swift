@@ -27,6 +27,8 @@ public struct LoadOptions: Sendable {
 public struct ContentLoader: Sendable {
     public let sourceDirectory: String
     public let options: LoadOptions
+    /// `lapak serve` only: results of the previous load, reused for files that did not change.
+    var parseCache: ParseCache?
 
     public init(sourceDirectory: String, options: LoadOptions = LoadOptions()) {
         self.sourceDirectory = sourceDirectory
@@ -43,6 +45,7 @@ public struct ContentLoader: Sendable {
         let links = SymlinkGuard(folder: contentDirectory, shown: "content", siteRoot: siteRoot)
         diagnostics += links.diagnostics
         if links.excludes("content/site.yml") { return (nil, diagnostics) }
+        parseCache?.beginLoad(sourceDirectory: sourceDirectory, options: options)
         guard let config = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
 
         phases.mark("  config")
@@ -63,6 +66,7 @@ public struct ContentLoader: Sendable {
         let parser = ContentParser(images: images, markdown: markdownRenderer(basePath: config.basePath), limits: options.limits)
         let source = sourceDirectory
         let results = parallelMap(jobs) { job -> ContentParser.Result in
+            if let known = parseCache?.knownResult(job.path, in: source) { return known }
             let bytes: [UInt8]
             do {
                 bytes = try FileSystem.readBytes(source + "/" + job.path)
@@ -74,6 +78,7 @@ public struct ContentLoader: Sendable {
             }
             return parser.parse(kind: job.kind, path: job.path, fileName: job.name, text: text)
         }
+        parseCache?.rememberResults(jobs.map(\.path), results)
 
         phases.mark("  parse")
         var content = LoadedContent(config: config, producers: [], products: [], news: [], pages: [], images: images)
@@ -111,6 +116,7 @@ public struct ContentLoader: Sendable {
         diagnostics += NameTwins.diagnostics(files.map { "content/" + $0 })
         let directory = contentDirectory
         let sizes = parallelMap(files) { path -> ImageIndex.Entry in
+            if let known = parseCache?.knownImage(path, in: directory) { return known }
             // Most headers give the size in the first kilobytes; a JPEG with a large EXIF block is
             // read further.
             let full = directory + "/" + path
@@ -118,6 +124,7 @@ public struct ContentLoader: Sendable {
                 ?? (try? FileSystem.readPrefix(full, maxBytes: 256 * 1024)).flatMap(ImageSize.read)
             return ImageIndex.Entry(width: size?.width, height: size?.height)
         }
+        parseCache?.rememberImages(files, sizes)
         return ImageIndex(entries: Dictionary(uniqueKeysWithValues: zip(files, sizes)))
     }
 

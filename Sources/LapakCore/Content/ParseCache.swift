@@ -1,0 +1,219 @@
+import Foundation
+import Synchronization
+
+/// What `lapak serve` keeps between two loads of the same site, so that a rebuild after one saved
+/// file parses that file and nothing else: each content file's parse result and each image's pixel
+/// size, each valid while the file's stamp (size, times, inode) is unchanged.
+///
+/// A parse result also depends on things outside its file: `site.yml` (the base path links are
+/// rewritten to), the image index (front matter images are looked up in it, with their sizes)
+/// and the load options. When any of them differs from the previous load, every result is dropped.
+///
+/// `ContentLoader` calls it at five points of a load, in this order: `beginLoad`, `knownImage`
+/// (per image, before reading it), `rememberImages`, `knownResult` (per file, before reading it),
+/// `rememberResults`. Stamps are always taken before the file is read, so a file that changes while
+/// it is read is stamped older than what was read, and is read again next time.
+final class ParseCache: Sendable {
+    /// A file counts as settled once its last change (ctime) is this far behind the load:
+    /// timestamps come from a coarse clock, so a file saved twice within one tick, at the same
+    /// size, keeps its stamp. Files changed more recently are read again on every load.
+    private let recentWindow: Int64
+
+    private struct ResultRecord {
+        let stamp: FileStamp
+        let result: ContentParser.Result
+    }
+
+    private struct ImageRecord {
+        let stamp: FileStamp
+        let entry: ImageIndex.Entry
+        /// Unsettled images are kept only to tell whether the index changed; their size is read again.
+        let settled: Bool
+
+        func same(as other: ImageRecord) -> Bool {
+            stamp == other.stamp && entry.width == other.entry.width && entry.height == other.entry.height
+        }
+    }
+
+    /// Everything a parse result depends on besides its own file.
+    private struct Dependencies: Equatable {
+        let siteYAML: [UInt8]
+        /// `LoadOptions` described field by field, so a field added later is compared too.
+        let options: String
+        /// Counts the loads whose image index (paths, stamps, sizes) differed from the one before.
+        let imageIndexVersion: Int
+    }
+
+    private struct State {
+        var results: [String: ResultRecord] = [:]
+        var resultsDependencies: Dependencies?
+        var images: [String: ImageRecord] = [:]
+        var imageIndexVersion = 0
+
+        // The load in progress. Hits need no bookkeeping: their record stays as it is.
+        var loadStarted: Int64 = 0
+        var siteYAML: [UInt8]?
+        var options = ""
+        var dependencies: Dependencies?
+        var resultsUsable = false
+        var resultHits = 0
+        var imageMisses: [String: FileStamp?] = [:]
+        var resultMisses: [String: FileStamp?] = [:]
+        var filesParsed = 0
+        var imagesRead = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// `recentWindow` is how long after its last change a file is trusted by its stamp alone;
+    /// tests that write files and rebuild at once pass zero and change the size of what they edit.
+    init(recentWindow: Duration = .seconds(2)) {
+        let (seconds, attoseconds) = recentWindow.components
+        self.recentWindow = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    /// Files parsed and images read by the last load (the rest came from the cache).
+    var lastLoad: (filesParsed: Int, imagesRead: Int) {
+        state.withLock { ($0.filesParsed, $0.imagesRead) }
+    }
+
+    /// Called first, before `site.yml` is read, so that its bytes here are never newer than the
+    /// configuration the parser uses.
+    func beginLoad(sourceDirectory: String, options: LoadOptions) {
+        let siteYAML = try? FileSystem.readBytes(sourceDirectory + "/content/site.yml")
+        let now = FileStamp.wallClockNanoseconds()
+        state.withLock { state in
+            state.loadStarted = now
+            state.siteYAML = siteYAML
+            state.options = String(describing: options)
+            state.dependencies = nil
+            state.resultsUsable = false
+            state.resultHits = 0
+            state.imageMisses = [:]
+            state.resultMisses = [:]
+            state.filesParsed = 0
+            state.imagesRead = 0
+        }
+    }
+
+    /// The size of an unchanged image, or nil when it must be read.
+    func knownImage(_ path: String, in directory: String) -> ImageIndex.Entry? {
+        let stamp = FileStamp(path: directory + "/" + path)
+        return state.withLock { state in
+            if let stamp, let known = state.images[path], known.settled, known.stamp == stamp { return known.entry }
+            state.imageMisses[path] = stamp
+            return nil
+        }
+    }
+
+    /// Keeps what was read of the images, and decides whether the parse results of the previous
+    /// load still hold: only if `site.yml`, the options and the image index are as they were.
+    func rememberImages(_ files: [String], _ entries: [ImageIndex.Entry]) {
+        state.withLock { state in
+            var changed = false
+            if !state.imageMisses.isEmpty {
+                for (path, entry) in zip(files, entries) {
+                    guard let miss = state.imageMisses[path] else { continue }
+                    guard let stamp = miss else {
+                        // Gone between listing and reading: the index has it without a size.
+                        state.images.removeValue(forKey: path)
+                        changed = true
+                        continue
+                    }
+                    let record = ImageRecord(stamp: stamp, entry: entry, settled: stamp.isSettled(at: state.loadStarted, window: recentWindow))
+                    if let previous = state.images[path], previous.same(as: record) {} else { changed = true }
+                    state.images[path] = record
+                }
+            }
+            if state.images.count != files.count {
+                // Images removed (or unreadable): forget them.
+                let listed = Set(files)
+                state.images = state.images.filter { listed.contains($0.key) }
+                changed = true
+            }
+            if changed { state.imageIndexVersion += 1 }
+            state.imagesRead = state.imageMisses.count
+            guard let siteYAML = state.siteYAML else { return }
+            let dependencies = Dependencies(siteYAML: siteYAML, options: state.options, imageIndexVersion: state.imageIndexVersion)
+            state.resultsUsable = dependencies == state.resultsDependencies
+            state.dependencies = dependencies
+        }
+    }
+
+    /// The parse result of an unchanged file, or nil when it must be parsed.
+    func knownResult(_ path: String, in sourceDirectory: String) -> ContentParser.Result? {
+        let stamp = FileStamp(path: sourceDirectory + "/" + path)
+        return state.withLock { state in
+            if state.resultsUsable, let stamp, let known = state.results[path], known.stamp == stamp {
+                state.resultHits += 1
+                return known.result
+            }
+            state.resultMisses[path] = stamp
+            return nil
+        }
+    }
+
+    /// Keeps the results of this load's settled files; files no longer listed are forgotten.
+    func rememberResults(_ paths: [String], _ results: [ContentParser.Result]) {
+        state.withLock { state in
+            state.filesParsed = state.resultMisses.count
+            guard let dependencies = state.dependencies else {
+                state.results = [:]
+                state.resultsDependencies = nil
+                return
+            }
+            if !state.resultsUsable { state.results = [:] }
+            var kept = state.resultHits
+            if !state.resultMisses.isEmpty {
+                for (path, result) in zip(paths, results) {
+                    guard let miss = state.resultMisses[path] else { continue }
+                    if let stamp = miss, stamp.isSettled(at: state.loadStarted, window: recentWindow) {
+                        state.results[path] = ResultRecord(stamp: stamp, result: result)
+                        kept += 1
+                    } else {
+                        state.results.removeValue(forKey: path)
+                    }
+                }
+            }
+            if state.results.count != kept {
+                // Files removed since the last load.
+                let listed = Set(paths)
+                state.results = state.results.filter { listed.contains($0.key) }
+            }
+            state.resultsDependencies = dependencies
+            state.imageMisses = [:]
+            state.resultMisses = [:]
+        }
+    }
+}
+
+/// A file's identity and version as `stat` sees it, following symbolic links as reading does.
+struct FileStamp: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let modified: Int64
+    /// Set by the kernel on every change of content or metadata, never by tools that copy times.
+    let changed: Int64
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
+
+    /// Whether any later change is sure to give a different stamp.
+    func isSettled(at now: Int64, window: Int64) -> Bool {
+        changed < now - window
+    }
+
+    static func wallClockNanoseconds() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+}
