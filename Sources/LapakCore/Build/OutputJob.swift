@@ -81,8 +81,7 @@ struct OutputJob: Sendable {
             .init(path: Routes.searchIndex, origin: Routes.searchIndex, work: .generated { SearchIndex.bytes(site: site, routes: routes) }),
         ]
         for file in Sitemap.files(pages: plan, routes: routes, fallback: site.newestDate) {
-            let context = file.context
-            jobs.append(.init(path: file.path, origin: file.path, work: .machine(template: file.template) { context }))
+            jobs.append(.init(path: file.path, origin: file.path, work: .machine(template: file.template, context: file.context)))
         }
         return jobs
     }

@@ -54,7 +54,7 @@ public struct ContentLoader: Sendable {
         var jobs: [(kind: ContentKind, path: String, name: String)] = []
         for kind in ContentKind.allCases {
             let folder = contentDirectory + "/" + kind.rawValue
-            for entry in FileSystem.list(folder) where !entry.isDirectory && entry.name.hasSuffix(".md") && !entry.name.hasPrefix(".") {
+            for entry in links.entries(of: folder) where !entry.isDirectory && entry.name.hasSuffix(".md") && !entry.name.hasPrefix(".") {
                 let relative = "content/\(kind.rawValue)/\(entry.name)"
                 if links.excludes(relative) { continue }
                 jobs.append((kind, relative, entry.name))
@@ -108,7 +108,7 @@ public struct ContentLoader: Sendable {
     private func loadImages(links: SymlinkGuard, into diagnostics: inout [Diagnostic]) -> ImageIndex {
         let root = contentDirectory + "/images"
         var files: [String] = []
-        for (relative, _) in FileSystem.walk(root) {
+        for (relative, _) in FileSystem.walk(root, list: links.entries(of:)) {
             let path = "images/" + relative
             if links.excludes("content/" + path) { continue }
             files.append(path)

@@ -49,12 +49,14 @@ enum FileSystem {
     }
 
     /// Every regular file below a folder, as paths relative to it, sorted.
-    static func walk(_ root: String, relativeTo prefix: String = "") -> [(relative: String, isSymlink: Bool)] {
+    /// `list` gives a folder's entries (a listing already made may be reused).
+    static func walk(_ root: String, relativeTo prefix: String = "",
+                     list: (String) -> [Entry] = { FileSystem.list($0) }) -> [(relative: String, isSymlink: Bool)] {
         var out: [(String, Bool)] = []
         for entry in list(root) where !entry.name.hasPrefix(".") {
             let relative = prefix.isEmpty ? entry.name : prefix + "/" + entry.name
             if entry.isDirectory {
-                out += walk(root + "/" + entry.name, relativeTo: relative)
+                out += walk(root + "/" + entry.name, relativeTo: relative, list: list)
             } else {
                 out.append((relative, entry.isSymlink))
             }

@@ -5,26 +5,34 @@ import Templates
 enum Sitemap {
     static let maxURLsPerFile = 50_000
 
-    /// Files to write, by path, as template contexts.
-    static func files(pages: [PlannedPage], routes: Routes, fallback: ContentDate?) -> [(path: String, template: String, context: [String: Value])] {
-        let urls: [Value] = pages.filter { $0.route != Routes.notFound }.map { page in
-            .dictionary(OrderedMapping([
-                ("loc", .string(routes.absolute(page.route))),
-                ("lastmod", (page.lastModified ?? fallback).map { .string($0.rfc3339) } ?? .none),
-            ]))
+    /// Files to write, by path, each with its template context made only when the file is
+    /// written (`lapak serve` plans the site after every save and may never ask for them).
+    static func files(pages: [PlannedPage], routes: Routes, fallback: ContentDate?)
+        -> [(path: String, template: String, context: @Sendable () -> [String: Value])]
+    {
+        let listed = pages.filter { $0.route != Routes.notFound }
+        let urls: @Sendable (Range<Int>) -> [Value] = { range in
+            listed[range].map { page in
+                .dictionary(OrderedMapping([
+                    ("loc", .string(routes.absolute(page.route))),
+                    ("lastmod", (page.lastModified ?? fallback).map { .string($0.rfc3339) } ?? .none),
+                ]))
+            }
         }
-        if urls.count <= maxURLsPerFile {
-            return [("sitemap.xml", "sitemap.xml", ["urls": .array(urls)])]
+        if listed.count <= maxURLsPerFile {
+            return [("sitemap.xml", "sitemap.xml", { ["urls": .array(urls(0..<listed.count))] })]
         }
-        var files: [(String, String, [String: Value])] = []
+        var files: [(String, String, @Sendable () -> [String: Value])] = []
         var maps: [Value] = []
-        for (index, start) in stride(from: 0, to: urls.count, by: maxURLsPerFile).enumerated() {
+        for (index, start) in stride(from: 0, to: listed.count, by: maxURLsPerFile).enumerated() {
             let name = "sitemap-\(index + 1).xml"
-            files.append((name, "sitemap.xml", ["urls": .array(Array(urls[start..<min(urls.count, start + maxURLsPerFile)]))]))
+            let range = start..<min(listed.count, start + maxURLsPerFile)
+            files.append((name, "sitemap.xml", { ["urls": .array(urls(range))] }))
             maps.append(.dictionary(OrderedMapping([("loc", .string(routes.absolute(name))),
                                                     ("lastmod", fallback.map { .string($0.rfc3339) } ?? .none)])))
         }
-        files.append(("sitemap.xml", "sitemap-index.xml", ["sitemaps": .array(maps)]))
+        let index = maps
+        files.append(("sitemap.xml", "sitemap-index.xml", { ["sitemaps": .array(index)] }))
         return files
     }
 

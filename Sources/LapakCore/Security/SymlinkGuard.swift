@@ -6,10 +6,14 @@ import Foundation
 struct SymlinkGuard {
     /// Paths as the contributor sees them (`content/images/x`), of links that lead outside.
     let escaping: [String]
+    /// Every folder listing the check made, by path: loading reads the same folders, and at
+    /// tens of thousands of images listing them once instead of three times is worth keeping.
+    private let listings: [String: [FileSystem.Entry]]
 
     /// Checks `folder` (itself included) below `siteRoot`; `shown` is how its path is displayed.
     init(folder: String, shown: String, siteRoot: String) {
         var escaping: [String] = []
+        var listings: [String: [FileSystem.Entry]] = [:]
         var visited = Set<String>()
         func inside(_ path: String) -> Bool {
             guard let target = FileSystem.realPath(path) else { return true }  // dangling: nothing to read
@@ -17,7 +21,9 @@ struct SymlinkGuard {
         }
         func walk(_ path: String, shown: String, depth: Int) {
             guard depth < 32, let real = FileSystem.realPath(path), visited.insert(real).inserted else { return }
-            for entry in FileSystem.list(path) where !entry.name.hasPrefix(".") {
+            let entries = FileSystem.list(path)
+            listings[path] = entries
+            for entry in entries where !entry.name.hasPrefix(".") {
                 let full = path + "/" + entry.name
                 let display = shown + "/" + entry.name
                 if entry.isSymlink && !inside(full) {
@@ -31,6 +37,12 @@ struct SymlinkGuard {
             if inside(folder) { walk(folder, shown: shown, depth: 0) } else { escaping.append(shown) }
         }
         self.escaping = escaping
+        self.listings = listings
+    }
+
+    /// The entries of a folder below the checked one: as listed during the check, or listed now.
+    func entries(of path: String) -> [FileSystem.Entry] {
+        listings[path] ?? FileSystem.list(path)
     }
 
     var diagnostics: [Diagnostic] {
