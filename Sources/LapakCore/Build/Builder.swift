@@ -43,6 +43,8 @@ public struct Builder: Sendable {
     public let options: BuildOptions
     /// `lapak serve` only (see `PreviewSession`): parse results kept from the previous build.
     var parseCache: ParseCache?
+    /// `lapak serve` only: the previous build's views, whose unchanged product values are kept.
+    var previousViews: Views?
 
     public init(options: BuildOptions) { self.options = options }
 
@@ -68,6 +70,7 @@ public struct Builder: Sendable {
     /// A site ready to render: every page and file it will write, as jobs, with nothing rendered yet.
     struct PreparedSite: Sendable {
         let site: Site
+        let views: Views
         let plan: [PlannedPage]
         let jobs: [OutputJob]
         let pageEnvironment: Environment
@@ -88,8 +91,9 @@ public struct Builder: Sendable {
         var phases = PhaseClock()
         let (loaded, loadDiagnostics) = loader.load()
         // Parsing left freed YAML trees and file buffers in malloc's arenas; hand them back
-        // before the pages are planned and rendered.
-        lapak_release_free_memory()
+        // before the pages are planned and rendered. (Not in `serve`, whose rebuilds parse a
+        // file or two and should not spend the time.)
+        if parseCache == nil { lapak_release_free_memory() }
         phases.mark("load")
         report.diagnostics += loadDiagnostics
         guard let loaded else { return nil }
@@ -101,7 +105,7 @@ public struct Builder: Sendable {
         observe?(site, theme)
         guard let theme, !hasErrors(report) else { return nil }
 
-        let views = Views(site: site)
+        let views = Views(site: site, previous: previousViews)
         phases.mark("views")
         let extensions = HostExtensions.make(site: site, views: views, strings: theme.strings)
         let environment = Environment(loader: theme.templates, extensions: extensions)
@@ -132,7 +136,7 @@ public struct Builder: Sendable {
         report.pages = plan.count
         report.products = site.products.count
         report.news = site.news.count
-        return PreparedSite(site: site, plan: plan, jobs: jobs, pageEnvironment: environment,
+        return PreparedSite(site: site, views: views, plan: plan, jobs: jobs, pageEnvironment: environment,
                             feedEnvironment: Environment(loader: InMemoryLoader(FeedTemplates.all)))
     }
 

@@ -38,6 +38,7 @@ public final class PreviewSession: Sendable {
             var report = BuildReport(diagnostics: [])
             var builder = Builder(options: options)
             builder.parseCache = cache
+            builder.previousViews = current.withLock { $0 }?.prepared.views
             if let prepared = builder.prepare(into: &report), !hasErrors(report) {
                 var phases = PhaseClock()
                 let snapshot = PreviewSnapshot(prepared: prepared, builder: builder,

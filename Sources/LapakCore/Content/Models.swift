@@ -9,7 +9,7 @@ public struct ImageRef: Sendable, Hashable {
     public let height: Int?
 }
 
-public enum Availability: String, Sendable, CaseIterable {
+public enum Availability: String, Sendable, CaseIterable, Equatable {
     case inStock = "in_stock"
     case outOfStock = "out_of_stock"
     case preorder = "preorder"
@@ -26,7 +26,7 @@ public struct Certification: Sendable, Hashable {
     public let number: String
 }
 
-public struct Producer: Sendable {
+public struct Producer: Sendable, Equatable {
     public let id: String
     public let sourcePath: String
     public let name: String
@@ -43,7 +43,7 @@ public struct Producer: Sendable {
     public let body: MarkdownDocument
 }
 
-public struct Product: Sendable {
+public struct Product: Sendable, Equatable {
     public let slug: String
     public let sourcePath: String
     public let title: String

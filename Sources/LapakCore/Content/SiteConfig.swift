@@ -1,5 +1,5 @@
 /// `content/site.yml`: what the whole site needs to know about itself.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     public struct Category: Sendable, Hashable {
         public let id: String
         public let name: String

@@ -12,7 +12,9 @@ struct Views: Sendable {
     let categories: [Value]
     let categoryByID: [String: Value]
 
-    init(site: Site) {
+    /// `previous`: the views of the last build of the same site (`lapak serve`), whose product
+    /// values are kept where nothing they are made from changed (`ViewReuse`).
+    init(site: Site, previous: Views? = nil) {
         self.site = site
         let routes = Routes(config: site.config)
         self.routes = routes
@@ -36,9 +38,11 @@ struct Views: Sendable {
         self.categoryByID = categoryByID
         let producerValues = producers
         let categoryValues = categoryByID
+        let reuse = ViewReuse(previous: previous, site: site)
         products = parallelMap(site.products) { product in
-            Self.product(product, site: site, routes: routes, producers: producerValues,
-                         categories: categoryValues, language: language)
+            if let kept = reuse?.value(for: product) { return kept }
+            return Self.product(product, site: site, routes: routes, producers: producerValues,
+                                categories: categoryValues, language: language)
         }
         news = parallelMap(site.news) { article in
             Self.article(article, routes: routes, producers: producerValues, language: language)
