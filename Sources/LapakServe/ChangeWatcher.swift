@@ -1,16 +1,20 @@
 import Foundation
+import LapakCore
 import Synchronization
 
-/// Tells when anything under the watched folders changes. On Linux it listens to inotify, so a
-/// save is seen at once; where inotify is unavailable (or out of watches) it compares file times
-/// every 200 ms.
+/// Tells when anything under the watched folders changes, and what. On Linux it listens to
+/// inotify, so a save is seen at once and files written in place are named (`ChangeSet.written`,
+/// paths relative to `root`); where inotify is unavailable (or out of watches) it compares file
+/// times every 200 ms and cannot say what changed (`ChangeSet.unknown`).
 final class ChangeWatcher: Sendable {
+    private let root: String
     private let folders: [String]
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (ChangeSet) -> Void
     private let running = Mutex(true)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(folders: [String], onChange: @escaping @Sendable () -> Void) {
+    init(root: String, folders: [String], onChange: @escaping @Sendable (ChangeSet) -> Void) {
+        self.root = root
         self.folders = folders
         self.onChange = onChange
     }
@@ -78,6 +82,7 @@ final class ChangeWatcher: Sendable {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             guard count > 0 else { continue }
             var relevant = false
+            var changes = ChangeSet.nothing
             var offset = 0
             while offset + header <= count {
                 let (wd, eventMask, length) = buffer.withUnsafeBytes { raw in
@@ -88,7 +93,11 @@ final class ChangeWatcher: Sendable {
                 let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset += header + length
-                if eventMask & UInt32(IN_Q_OVERFLOW) != 0 { relevant = true; continue }
+                if eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    relevant = true
+                    changes = .unknown
+                    continue
+                }
                 if eventMask & UInt32(IN_IGNORED) != 0 { watches.removeValue(forKey: wd); continue }
                 guard let folder = watches[wd] else { continue }
                 if Self.isIgnored(name) { continue }
@@ -96,8 +105,15 @@ final class ChangeWatcher: Sendable {
                     _ = add(folder + "/" + name)
                 }
                 relevant = true
+                // Only a file closed after writing, and nothing else about it, is named.
+                let path = folder + "/" + name
+                if eventMask & ~UInt32(IN_CLOSE_WRITE) == 0, path.hasPrefix(root + "/") {
+                    changes = changes.merged(with: .written([String(path.dropFirst(root.count + 1))]))
+                } else {
+                    changes = .unknown
+                }
             }
-            if relevant { onChange() }
+            if relevant { onChange(changes) }
         }
         return true
     }
@@ -110,7 +126,7 @@ final class ChangeWatcher: Sendable {
             let next = FolderSnapshot(folders)
             if next != last {
                 last = next
-                onChange()
+                onChange(.unknown)
             }
         }
     }

@@ -66,14 +66,22 @@ public final class PreviewServer: Sendable {
         let session = PreviewSession(options: BuildOptions(sourceDirectory: options.sourceDirectory,
                                                            includeDrafts: options.includeDrafts, baseURL: url))
         files.attach(session)
+        // What the watcher saw since the last build started: a build takes it all.
+        let pending = Mutex(ChangeSet.nothing)
         let rebuilder = Rebuilder(settle: options.settle) { [state, hub, onBuild, options] in
-            let report = session.rebuild()
+            let changes = pending.withLock { changes in
+                defer { changes = .nothing }
+                return changes
+            }
+            let report = session.rebuild(changes: changes)
             let generation = state.record(report, sourceDirectory: options.sourceDirectory)
             hub.announce(generation: generation)
             onBuild(PreviewBuild(generation: generation, report: report))
         }
         // Watching starts before the first build, so a file saved while it runs is built after it.
-        let watcher = ChangeWatcher(folders: [options.sourceDirectory + "/content", options.sourceDirectory + "/themes"]) {
+        let watcher = ChangeWatcher(root: options.sourceDirectory,
+                                    folders: [options.sourceDirectory + "/content", options.sourceDirectory + "/themes"]) { changes in
+            pending.withLock { $0 = $0.merged(with: changes) }
             rebuilder.changed()
         }
         watcher.start()

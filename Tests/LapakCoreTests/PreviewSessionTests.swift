@@ -51,8 +51,9 @@ import Testing
     /// Rebuilds the session and builds the site into a folder, and compares the two: the same
     /// paths, and the same bytes at each. Returns the rebuild's report.
     @discardableResult
-    func expectSameAsBuild(_ site: SampleSite, parsed: Int? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> BuildReport {
-        let report = site.session.rebuild()
+    func expectSameAsBuild(_ site: SampleSite, parsed: Int? = nil, changes: ChangeSet = .unknown,
+                           sourceLocation: Testing.SourceLocation = #_sourceLocation) -> BuildReport {
+        let report = site.session.rebuild(changes: changes)
         #expect(report.succeeded, "\(report.diagnostics.errors.map { $0.formatted(.en) })", sourceLocation: sourceLocation)
         if let parsed {
             #expect(site.session.lastLoad.filesParsed == parsed, "files parsed again", sourceLocation: sourceLocation)
@@ -144,6 +145,36 @@ import Testing
             .replacingOccurrences(of: "https://lapak.example.org/", with: "https://contoh.example.org/toko/"))
         expectSameAsBuild(site, parsed: site.markdownFiles)
         expectSameAsBuild(site, parsed: 0)
+    }
+
+    /// With a watcher naming the files written in place, only those are read; the result is still
+    /// what a full build writes, and anything the quick path cannot vouch for takes the full load.
+    @Test func namedChangesAreReadAloneAndServeWhatAFullBuildWrites() throws {
+        let site = try SampleSite()
+        expectSameAsBuild(site, parsed: site.markdownFiles, changes: .nothing)
+
+        let tote = "content/products/tas-tote-ecoprint.md"
+        try site.write(tote, try site.read(tote).replacingOccurrences(of: "Tas Tote Kanvas Ecoprint", with: "Tas Tote Lain"))
+        expectSameAsBuild(site, parsed: 1, changes: .written([tote]))
+
+        // A producer renamed: the products' values made from it are made again.
+        let producer = "content/producers/koperasi-bakti-migran-bersinar.md"
+        try site.write(producer, try site.read(producer).replacingOccurrences(of: "name: ", with: "name: Koperasi Lain "))
+        expectSameAsBuild(site, parsed: 1, changes: .written([producer]))
+
+        // A theme file: templates are read by every build; no content file is parsed.
+        let base = "themes/default/templates/base.html"
+        try site.write(base, try site.read(base).replacingOccurrences(of: "</footer>", with: "<p>Uji</p></footer>"))
+        expectSameAsBuild(site, parsed: 0, changes: .written([base]))
+
+        // A file the last load did not have: the full load lists the folders again (and reads
+        // the new file and the two read by quick reloads, whose stamps it has not kept).
+        try site.write("content/products/tas-lain.md", try site.read(tote).replacingOccurrences(of: "Tas Tote Lain", with: "Tas Lain Lagi"))
+        expectSameAsBuild(site, parsed: 3, changes: .written(["content/products/tas-lain.md"]))
+
+        // A file the watcher could not name, written after a quick reload: the stamps find it.
+        try site.write(tote, try site.read(tote).replacingOccurrences(of: "Tas Tote Lain", with: "Tas Tote Lain Sekali"))
+        expectSameAsBuild(site, parsed: 1, changes: .unknown)
     }
 
     @Test func contentErrorsAreReportedAtOnceAndTheLastGoodSiteStays() throws {

@@ -31,8 +31,12 @@ public final class PreviewSession: Sendable {
 
     /// Loads and plans the site again. When it has no errors it replaces what is served
     /// (`written` is then true); otherwise the previous good site stays, for its assets.
-    public func rebuild() -> BuildReport {
+    /// `changes` is what a file watcher saw since the last rebuild: when it names only content
+    /// files written in place, only those are read (`QuickReload`); otherwise every file's stamp
+    /// is checked.
+    public func rebuild(changes: ChangeSet = .unknown) -> BuildReport {
         rebuilding.withLock { _ in
+            cache.expect(changes)
             let clock = ContinuousClock()
             let started = clock.now
             var report = BuildReport(diagnostics: [])

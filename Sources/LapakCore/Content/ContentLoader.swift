@@ -38,6 +38,7 @@ public struct ContentLoader: Sendable {
     var contentDirectory: String { sourceDirectory + "/content" }
 
     public func load() -> (content: LoadedContent?, diagnostics: [Diagnostic]) {
+        if let (content, diagnostics) = parseCache?.quickReload(with: self) { return (content, diagnostics) }
         var diagnostics: [Diagnostic] = []
         var phases = PhaseClock()
         let siteRoot = FileSystem.realPath(sourceDirectory) ?? sourceDirectory
@@ -67,21 +68,33 @@ public struct ContentLoader: Sendable {
         let source = sourceDirectory
         let results = parallelMap(jobs) { job -> ContentParser.Result in
             if let known = parseCache?.knownResult(job.path, in: source) { return known }
-            let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.readBytes(source + "/" + job.path)
-            } catch {
-                return .init(item: nil, diagnostics: [.error(.unreadableFile(reason: "\(error)"), at: SourceLocation(file: job.path))])
-            }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                return .init(item: nil, diagnostics: [.error(.invalidUTF8, at: SourceLocation(file: job.path))])
-            }
-            return parser.parse(kind: job.kind, path: job.path, fileName: job.name, text: text)
+            return parse(job, with: parser)
         }
         parseCache?.rememberResults(jobs.map(\.path), results)
+        parseCache?.rememberLoad(LoadSnapshot(config: config, images: images, jobs: jobs, results: results,
+                                              diagnosticsBeforeParsing: diagnostics, options: String(describing: options)))
 
         phases.mark("  parse")
         var content = LoadedContent(config: config, producers: [], products: [], news: [], pages: [], images: images)
+        collect(results, into: &content, diagnostics: &diagnostics)
+        return (content, diagnostics)
+    }
+
+    func parse(_ job: (kind: ContentKind, path: String, name: String), with parser: ContentParser) -> ContentParser.Result {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(sourceDirectory + "/" + job.path)
+        } catch {
+            return .init(item: nil, diagnostics: [.error(.unreadableFile(reason: "\(error)"), at: SourceLocation(file: job.path))])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .init(item: nil, diagnostics: [.error(.invalidUTF8, at: SourceLocation(file: job.path))])
+        }
+        return parser.parse(kind: job.kind, path: job.path, fileName: job.name, text: text)
+    }
+
+    /// Items by kind in file order, drafts left out unless asked for; every diagnostic kept.
+    func collect(_ results: [ContentParser.Result], into content: inout LoadedContent, diagnostics: inout [Diagnostic]) {
         for result in results {
             diagnostics += result.diagnostics
             switch result.item {
@@ -92,12 +105,11 @@ public struct ContentLoader: Sendable {
             default: break
             }
         }
-        return (content, diagnostics)
     }
 
     /// Content paths are relative to `content/`; links to them are rewritten to the site's base path.
     /// Links and images whose scheme templates would refuse are refused in the body too.
-    private func markdownRenderer(basePath: String) -> MarkdownRenderer {
+    func markdownRenderer(basePath: String) -> MarkdownRenderer {
         MarkdownRenderer(rewriteURL: { url in
             if url.hasPrefix("images/") { return basePath + url }
             if url.hasPrefix("/") && !url.hasPrefix("//") && basePath != "/" { return basePath + url.dropFirst() }

@@ -45,6 +45,9 @@ final class ParseCache: Sendable {
     }
 
     private struct State {
+        /// The last load, and what the watcher says changed since (`expect`); used once.
+        var snapshot: LoadSnapshot?
+        var expected: ChangeSet = .unknown
         var results: [String: ResultRecord] = [:]
         var resultsDependencies: Dependencies?
         var images: [String: ImageRecord] = [:]
@@ -70,6 +73,34 @@ final class ParseCache: Sendable {
     init(recentWindow: Duration = .seconds(2)) {
         let (seconds, attoseconds) = recentWindow.components
         self.recentWindow = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+
+    /// What the next load may assume changed since the last one, as the file watcher saw it.
+    func expect(_ changes: ChangeSet) {
+        state.withLock { $0.expected = changes }
+    }
+
+    func rememberLoad(_ snapshot: LoadSnapshot) {
+        state.withLock { $0.snapshot = snapshot }
+    }
+
+    /// The load made from the last one, when the watcher says only known content files were
+    /// written in place (see `QuickReload`); nil when a full load is needed.
+    func quickReload(with loader: ContentLoader) -> (LoadedContent, [Diagnostic])? {
+        let (snapshot, expected) = state.withLock { state in
+            defer { state.expected = .unknown }
+            return (state.snapshot, state.expected)
+        }
+        guard let snapshot, case .written(let written) = expected,
+              let (content, diagnostics, next) = loader.quickReload(from: snapshot, written: written) else { return nil }
+        state.withLock { state in
+            state.snapshot = next
+            // Their stamps are no longer what was parsed: a later full load reads them again.
+            for path in written { state.results.removeValue(forKey: path) }
+            state.filesParsed = written.filter { !$0.hasPrefix("themes/") }.count
+            state.imagesRead = 0
+        }
+        return (content, diagnostics)
     }
 
     /// Files parsed and images read by the last load (the rest came from the cache).
