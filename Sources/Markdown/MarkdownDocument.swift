@@ -16,6 +16,12 @@ public struct MarkdownDocument: Sendable, Equatable {
     /// Destinations the renderer's `refuseURL` replaced, as written, where they stand.
     public let refusedURLs: [Reference]
 
+    /// The same document without its plain text, once whatever needed it has been made.
+    public func droppingPlainText() -> MarkdownDocument {
+        MarkdownDocument(html: html, firstParagraph: firstParagraph, plainText: "", firstImage: firstImage,
+                         headings: headings, references: references, refusedURLs: refusedURLs)
+    }
+
     public struct Image: Sendable, Equatable {
         public let url: String
         public let alt: String

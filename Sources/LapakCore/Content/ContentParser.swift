@@ -149,13 +149,15 @@ struct ContentParser: Sendable {
         let variants = self.variants(&f)
         let certifications = self.certifications(&f)
         _ = f.node("categories")
+        let summary = f.text("summary") ?? Summary.make(from: body.firstParagraph)
         let product = Product(
             slug: slug, sourcePath: path, title: title ?? slug, price: price ?? 0, category: category ?? "",
             producerID: producer ?? "", images: images, availability: availability,
             availableFrom: f.date("available_from"), stock: stock, weightGrams: weight,
             tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
-            summary: f.text("summary") ?? Summary.make(from: body.firstParagraph),
-            variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false, body: body)
+            summary: summary, variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false,
+            body: body.droppingPlainText(),
+            catalogDescription: Catalog.description(plainText: body.plainText, summary: summary, title: title ?? slug))
         return .product(product)
     }
 

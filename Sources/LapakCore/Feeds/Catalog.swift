@@ -94,12 +94,10 @@ struct Catalog: Sendable {
     private static func items(for product: Product, site: Site, routes: Routes) -> [Item] {
         var items: [Item] = []
         let producer = site.producer(product.producerID)
-        let plain = Self.plain(product.body.plainText)
-        let description = plain.isEmpty ? product.summary : plain
         let base = Item(
             id: Self.limitID(product.slug),
             title: Self.cut(product.title, Limit.title),
-            description: Self.cut(description.isEmpty ? product.title : description, Limit.description),
+            description: product.catalogDescription,
             link: routes.absolute(Routes.product(product.slug)),
             imageLink: product.images.first.map { routes.absolute($0.path) },
             additionalImageLinks: product.images.dropFirst().prefix(Limit.additionalImages).map { routes.absolute($0.path) },
@@ -124,6 +122,13 @@ struct Catalog: Sendable {
             items.append(item)
         }
         return items
+    }
+
+    /// A product's description in the catalogs: its body's plain text, or its summary, or its title.
+    static func description(plainText: String, summary: String, title: String) -> String {
+        let plain = Self.plain(plainText)
+        let description = plain.isEmpty ? summary : plain
+        return Self.cut(description.isEmpty ? title : description, Limit.description)
     }
 
     /// `85000.00 IDR`, as both platforms want.
@@ -164,6 +169,14 @@ struct Catalog: Sendable {
     static func cut(_ text: String, _ limit: Int) -> String {
         // No more bytes than the limit means no more characters: most texts need no count.
         guard text.utf8.count > limit else { return text }
+        // ASCII text (most of it) is cut by bytes: one byte, one scalar, one character.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var kept = text.utf8.prefix(limit - 1)
+            if let space = kept.lastIndex(of: UInt8(ascii: " ")), text.utf8.distance(from: kept.startIndex, to: space) > limit / 2 {
+                kept = kept[..<space]
+            }
+            return String(Substring(kept)) + "…"
+        }
         let scalars = text.unicodeScalars
         var end = scalars.startIndex
         var counted = 0
