@@ -71,40 +71,43 @@ enum SearchIndex {
     }
 
     /// Every word once, in order of first use: `Batik Ecoprint, batik-ecoprint` → `batik ecoprint`.
+    /// Worked in bytes: a product has a few dozen words, compared directly rather than hashed.
     static func searchText(_ texts: [String?]) -> String {
-        var seen = Set<Substring>()
-        var out = ""
+        var out: [UInt8] = []
+        var kept: [Range<Int>] = []
         for text in texts.compactMap({ $0 }) {
-            let folded = fold(text)
-            for word in words(folded) where seen.insert(word).inserted {
-                if !out.isEmpty { out += " " }
-                out += word
+            for word in words(fold(text)) {
+                let isNew = !kept.contains { range in
+                    range.count == word.count && out[range].elementsEqual(word)
+                }
+                guard isNew else { continue }
+                if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                kept.append(out.count..<(out.count + word.count))
+                out.append(contentsOf: word)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Runs of letters and digits. ASCII text (most of it) is split by bytes; other text by
     /// Unicode's letter and number properties, as the script's `\p{L}\p{N}` does.
-    private static func words(_ text: String) -> [Substring] {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    private static func words(_ text: String) -> [ArraySlice<UInt8>] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Array($0.utf8)[...] }
         }
         func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
-        var out: [Substring] = []
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            if isWordByte(utf8[index]) {
+        let bytes = Array(text.utf8)
+        var out: [ArraySlice<UInt8>] = []
+        var start: Int?
+        for index in bytes.indices {
+            if isWordByte(bytes[index]) {
                 if start == nil { start = index }
             } else if let first = start {
-                out.append(text[first..<index])
+                out.append(bytes[first..<index])
                 start = nil
             }
-            index = utf8.index(after: index)
         }
-        if let first = start { out.append(text[first...]) }
+        if let first = start { out.append(bytes[first...]) }
         return out
     }
 
