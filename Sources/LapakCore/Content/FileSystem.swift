@@ -45,7 +45,7 @@ enum FileSystem {
             let isDir = isLink ? isDirectory(full) : type == Int32(DT_DIR)
             out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink))
         }
-        return out.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return out.sorted { $0.name.utf8Precedes($1.name) }
     }
 
     /// Every regular file below a folder, as paths relative to it, sorted.

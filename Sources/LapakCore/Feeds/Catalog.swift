@@ -170,7 +170,7 @@ struct Catalog: Sendable {
         // No more bytes than the limit means no more characters: most texts need no count.
         guard text.utf8.count > limit else { return text }
         // ASCII text (most of it) is cut by bytes: one byte, one scalar, one character.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             var kept = text.utf8.prefix(limit - 1)
             if let space = kept.lastIndex(of: UInt8(ascii: " ")), text.utf8.distance(from: kept.startIndex, to: space) > limit / 2 {
                 kept = kept[..<space]

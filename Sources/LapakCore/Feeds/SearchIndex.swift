@@ -92,7 +92,7 @@ enum SearchIndex {
     /// Runs of letters and digits. ASCII text (most of it) is split by bytes; other text by
     /// Unicode's letter and number properties, as the script's `\p{L}\p{N}` does.
     private static func words(_ text: String) -> [ArraySlice<UInt8>] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard text.isASCII else {
             return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { Array($0.utf8)[...] }
         }
         func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
@@ -114,7 +114,7 @@ enum SearchIndex {
     /// Lower case without accents, as the script's `normalize("NFD").replace(/\p{M}/gu, "")`.
     static func fold(_ text: String) -> String {
         // Most words are plain ASCII, which NFD leaves alone: lower-case the bytes directly.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.isASCII {
             return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
         let kept = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { scalar in

@@ -7,7 +7,7 @@ import Foundation
 enum NameTwins {
     static func key(_ path: String) -> String {
         // ASCII is its own normal form: only other names pay for Foundation's normalization.
-        if path.utf8.allSatisfy({ $0 < 0x80 }) { return path.lowercased() }
+        if path.isASCII { return path.lowercased() }
         return path.precomposedStringWithCanonicalMapping.lowercased()
     }
 
@@ -15,7 +15,7 @@ enum NameTwins {
     static func diagnostics(_ paths: [String]) -> [Diagnostic] {
         var first: [String: String] = [:]
         var out: [Diagnostic] = []
-        for path in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in paths.sorted(by: { $0.utf8Precedes($1) }) {
             let key = key(path)
             if let other = first[key] {
                 out.append(.error(.nameTwin(otherFile: other), at: SourceLocation(file: path)))
