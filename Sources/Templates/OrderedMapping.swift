@@ -7,7 +7,7 @@ public struct OrderedMapping: Sendable {
     public private(set) var values: [Value]
     private var index: [String: Int]?
 
-    private static let indexThreshold = 12
+    private static let indexThreshold = 32
 
     public init() {
         keys = []
