@@ -38,6 +38,11 @@ enum EscapeMode: Sendable, Equatable {
 }
 
 extension OutputBuffer {
+    /// Bytes below 0x40 that HTML escaping replaces: `"`, `&`, `'`, `<`, `>`.
+    static let htmlEscaped: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+    /// Bytes below 0x40 that JSON escaping replaces: control characters, `"`, `&`, `'`, `<`, `>`.
+    static let jsonEscaped: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
     /// Appends `text` escaped for `mode`, copying unchanged runs in one go.
     mutating func appendEscaped(_ text: String, mode: EscapeMode) {
         var text = text
@@ -54,8 +59,8 @@ extension OutputBuffer {
         let n = source.count
         while i < n {
             let b = source[i]
-            // Everything escaped sits below '?' (0x3F), so one compare rejects most bytes.
-            if b < 0x3F {
+            // Everything escaped sits below '@' (0x40); one bit of a mask tells which of those.
+            if b < 0x40 && (Self.htmlEscaped >> UInt64(b)) & 1 != 0 {
                 let replacement: StaticString?
                 switch b {
                 case 0x26: replacement = "&amp;"
@@ -83,8 +88,9 @@ extension OutputBuffer {
         let n = source.count
         while i < n {
             let b = source[i]
-            // Everything escaped is below '@' (0x40) but the backslash and U+2028/9's lead byte.
-            if b >= 0x40 && b != 0x5C && b != 0xE2 {
+            // Everything escaped is below '@' (0x40), where a mask tells which, but the backslash
+            // and U+2028/9's lead byte.
+            if b >= 0x40 ? (b != 0x5C && b != 0xE2) : (Self.jsonEscaped >> UInt64(b)) & 1 == 0 {
                 i += 1
                 continue
             }
