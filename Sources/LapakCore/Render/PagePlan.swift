@@ -25,9 +25,15 @@ struct PlannedPage: Sendable {
     }
 }
 
+/// One plan shared by the page closures that make their data late.
+private final class SharedPlan: Sendable {
+    let plan: PagePlan
+    init(_ plan: PagePlan) { self.plan = plan }
+}
+
 /// Turns the site into the list of pages. Routes come from `Routes`; lists are cut into pages
 /// here, so each paginated page gets only its own slice.
-struct PagePlan {
+struct PagePlan: Sendable {
     let site: Site
     let views: Views
     /// UI strings of the theme, for breadcrumb labels shared by the page and its JSON-LD.
@@ -45,13 +51,19 @@ struct PagePlan {
 
     func pages() -> [PlannedPage] {
         var out: [PlannedPage] = []
+        // Product and article pages make their data when rendered; their closures share one
+        // copy of the plan and hold an index, instead of each holding the plan, the item and its
+        // value (about a kilobyte a page, which at 50,000 products came to tens of megabytes).
+        let shared = SharedPlan(self)
         let productsCrumb = (label("nav_products", "Produk"), Routes.products())
         out.append(homePage())
         out += paginated(kind: "products", title: nil, items: views.products, perPage: site.config.productsPerPage,
                          template: "list.html", route: { Routes.products(page: $0) },
                          trail: [home, productsCrumb], extra: [:])
         for (index, product) in site.products.enumerated() {
-            out.append(productPage(product, view: views.products[index]))
+            out.append(PlannedPage(route: Routes.product(product.slug), template: "product.html", lastModified: product.date) {
+                shared.plan.productContext(shared.plan.site.products[index], view: shared.plan.views.products[index])
+            })
         }
         for (category, _) in site.categories {
             let items = (site.productsByCategory[category.id] ?? []).map { views.products[$0] }
@@ -94,9 +106,8 @@ struct PagePlan {
                          template: "news_list.html", route: { Routes.news(page: $0) }, itemKey: "news",
                          trail: [home, newsCrumb], extra: [:])
         for (index, article) in site.news.enumerated() {
-            let view = views.news[index]
             out.append(PlannedPage(route: Routes.article(article.slug), template: "article.html", lastModified: article.date) {
-                self.articleContext(article, view: view, newsCrumb: newsCrumb)
+                shared.plan.articleContext(shared.plan.site.news[index], view: shared.plan.views.news[index], newsCrumb: newsCrumb)
             })
         }
         for tag in site.tags {
@@ -188,12 +199,6 @@ struct PagePlan {
         return page(Routes.home, "index.html", context)
     }
 
-    private func productPage(_ product: Product, view: Value) -> PlannedPage {
-        PlannedPage(route: Routes.product(product.slug), template: "product.html", lastModified: product.date) {
-            self.productContext(product, view: view)
-        }
-    }
-
     private func productContext(_ product: Product, view: Value) -> [String: Value] {
         let route = Routes.product(product.slug)
         let trail = [home, (site.categoryName(product.category), Routes.category(product.category)), (product.title, route)]
@@ -239,7 +244,7 @@ struct PagePlan {
     }
 
     /// Breadcrumbs, Open Graph and JSON-LD for pages whose only structured data is their trail.
-    private func decorate(_ context: inout [String: Value], trail: [(title: String, route: String)],
+    fileprivate func decorate(_ context: inout [String: Value], trail: [(title: String, route: String)],
                           type: String = "website", title: String?, description: String?, image: Value? = nil,
                           extra: [Value] = []) {
         if trail.count > 1 {
@@ -278,20 +283,26 @@ struct PagePlan {
 
     /// Cuts a list into pages of `perPage`; page 1 at the list's route, later ones at `halaman/N/`.
     private func paginated(kind: String, title: String?, items: [Value], perPage: Int, template: String,
-                           route: (Int) -> String, itemKey: String = "products",
+                           route: @escaping @Sendable (Int) -> String, itemKey: String = "products",
                            trail: [(title: String, route: String)], extra: [String: Value],
                            firstPageExtra: [String: Value] = [:]) -> [PlannedPage] {
         let total = max(1, (items.count + perPage - 1) / perPage)
+        // Each page's data is made when it is rendered: a list's pages share one copy of the plan.
+        let shared = SharedPlan(self)
+        let route: @Sendable (Int) -> String = route
         return (1...total).map { number in
-            let slice = Array(items[min(items.count, (number - 1) * perPage)..<min(items.count, number * perPage)])
-            var context = extra
-            if number == 1 { context.merge(firstPageExtra) { _, new in new } }
-            context["page"] = pageInfo(kind: kind, title: title, route: route(number), pageNumber: number)
-            context[itemKey] = .array(slice)
-            context["pagination"] = pagination(current: number, total: total, count: items.count, route: route)
-            let name = trail.last?.title
-            decorate(&context, trail: trail, title: number > 1 ? name.map { "\($0) · \(number)" } : name, description: nil)
-            return page(route(number), template, context)
+            PlannedPage(route: route(number), template: template) {
+                let plan = shared.plan
+                let slice = Array(items[min(items.count, (number - 1) * perPage)..<min(items.count, number * perPage)])
+                var context = extra
+                if number == 1 { context.merge(firstPageExtra) { _, new in new } }
+                context["page"] = plan.pageInfo(kind: kind, title: title, route: route(number), pageNumber: number)
+                context[itemKey] = .array(slice)
+                context["pagination"] = plan.pagination(current: number, total: total, count: items.count, route: route)
+                let name = trail.last?.title
+                plan.decorate(&context, trail: trail, title: number > 1 ? name.map { "\($0) · \(number)" } : name, description: nil)
+                return context
+            }
         }
     }
 
@@ -312,7 +323,7 @@ struct PagePlan {
         return numbers
     }
 
-    private func pagination(current: Int, total: Int, count: Int, route: (Int) -> String) -> Value {
+    fileprivate func pagination(current: Int, total: Int, count: Int, route: (Int) -> String) -> Value {
         .dictionary(OrderedMapping([
             ("current", .int(current)),
             ("total", .int(total)),
