@@ -74,7 +74,8 @@ struct ContentParser: Sendable {
             diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: path, line: split.yamlFirstLine)))
             return nil
         }
-        if let node, let mark = YAMLGuard.firstCustomTag(node) {
+        // Every explicit tag is written with a `!`: front matter without one has none to look for.
+        if let node, split.yaml.utf8.contains(UInt8(ascii: "!")), let mark = YAMLGuard.firstCustomTag(node) {
             diagnostics.append(.error(.yamlTagNotAllowed, at: SourceLocation(file: path, line: mark.line + split.yamlFirstLine - 1, column: mark.column)))
             return nil
         }
