@@ -73,8 +73,10 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(2)
         }
-        let options = BuildOptions(sourceDirectory: source, outputDirectory: output.map(absolute),
+        var options = BuildOptions(sourceDirectory: source, outputDirectory: output.map(absolute),
                                    includeDrafts: drafts, baseURL: baseURL, strict: strict)
+        // The process ends after this build: the exit reclaims its memory at once.
+        options.releasesMemory = false
         let report = Builder(options: options).build()
         let language = lang.language
         let diagnostics = DiagnosticList(report.diagnostics).sorted

@@ -11,6 +11,10 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Warnings count as errors.
     public var strict = false
+    /// False for a process that exits right after the build (`lapak build`): the site model is
+    /// then left for the exit to reclaim instead of being taken apart object by object, which at
+    /// 10,000 products takes about a tenth of a second.
+    public var releasesMemory = true
 
     public init(sourceDirectory: String, outputDirectory: String? = nil, includeDrafts: Bool = false,
                 baseURL: String? = nil, strict: Bool = false) {
@@ -54,6 +58,7 @@ public struct Builder: Sendable {
         var report = BuildReport(diagnostics: [])
         if let prepared = prepare(into: &report), !hasErrors(report) {
             write(prepared, into: &report)
+            if !options.releasesMemory { ProcessLifetime.keep(prepared) }
         }
         if options.strict {
             report.diagnostics = report.diagnostics.map { $0.severity == .warning ? $0.with(severity: .error) : $0 }
