@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import Yams
 @testable import LapakCore
 
 /// Front matter written to hurt or to confuse: YAML programs, bombs, giant headers, repeated keys,
@@ -77,12 +76,45 @@ import Yams
         #expect(diagnostics.errors.isEmpty, "\(diagnostics.map { $0.formatted(.en) })")
     }
 
-    @Test func customTagsAreRefusedAfterComposingToo() throws {
-        let node = try #require(try Yams.compose(yaml: "a:\n  - !foo x\n", .basic, .default, .utf8))
-        let mark = try #require(YAMLGuard.firstCustomTag(node))
-        #expect((mark.line, mark.column) == (2, 5))
-        let plain = try #require(try Yams.compose(yaml: "a: [1, \"b\", {c: d}]\n", .basic, .default, .utf8))
-        #expect(YAMLGuard.firstCustomTag(plain) == nil)
+    @Test func tagsAnchorsAndAliasesAreRefusedWhileComposingToo() throws {
+        // The text scan refuses these first; the composer refuses them again from the events.
+        #expect(throws: YAMLComposer.Failure(kind: .tag, mark: YAMLMark(line: 2, column: 5))) {
+            try YAMLComposer.compose("a:\n  - !foo x\n")
+        }
+        #expect(throws: YAMLComposer.Failure(kind: .aliasOrAnchor, mark: YAMLMark(line: 1, column: 4))) {
+            try YAMLComposer.compose("a: &x [1]\nb: *x\n")
+        }
+        let plain = try #require(try YAMLComposer.compose("a: [1, \"b\", {c: d}]\n"))
+        guard case .mapping(let mapping) = plain, let value = mapping.pairs.first?.value,
+              case .sequence(let items) = value else {
+            Issue.record("expected a mapping holding a list")
+            return
+        }
+        #expect(items.items.count == 3)
+        #expect(items.items.map(\.string) == ["1", "b", nil], "every scalar is text")
+    }
+
+    @Test func composerKeepsMarksStylesAndRefusesSecondKeysAndDocuments() throws {
+        let node = try #require(try YAMLComposer.compose("title: Tas\nprice: \"85000\"\nstock: ~\n"))
+        guard case .mapping(let mapping) = node else {
+            Issue.record("expected a mapping")
+            return
+        }
+        #expect(mapping.pairs.map { $0.key.string } == ["title", "price", "stock"])
+        guard case .scalar(let price) = mapping.pairs[1].value, case .scalar(let stock) = mapping.pairs[2].value else {
+            Issue.record("expected scalars")
+            return
+        }
+        #expect(price.style == .quoted && price.mark == YAMLMark(line: 2, column: 8))
+        #expect(stock.style == .plain && stock.string == "~")
+        #expect(throws: YAMLComposer.Failure(kind: .duplicateKey("title"), mark: YAMLMark(line: 3, column: 1))) {
+            try YAMLComposer.compose("title: a\nprice: 1\ntitle: b\n")
+        }
+        #expect(throws: YAMLComposer.Failure.self) { try YAMLComposer.compose("a: 1\n---\nb: 2\n") }
+        #expect(try YAMLComposer.compose("") == nil)
+        // Deep nesting is followed with a stack: no recursion to run out of.
+        let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        _ = try? YAMLComposer.compose(deep)
     }
 
     @Test func frontMatterOver64KBIsRefusedQuickly() throws {

@@ -1,5 +1,3 @@
-import Yams
-
 /// A file of the site folder read a second time, only when a diagnostic needs it: the text of a
 /// line, the line a front-matter field stands on, and where the Markdown body starts.
 final class SourceFile {
@@ -23,7 +21,7 @@ final class SourceFile {
         bodyFirstLine = split.bodyFirstLine
         // The loader already refused anchors, aliases and tags; such YAML is never composed again.
         if YAMLGuard.firstRefusedIndicator(split.yaml) == nil,
-           case .mapping(let mapping)? = try? Yams.compose(yaml: split.yaml) {
+           case .mapping(let mapping)? = try? YAMLComposer.compose(split.yaml) {
             fields = Fields(file: path, mapping: mapping, lineOffset: split.yamlFirstLine)
         } else {
             fields = nil

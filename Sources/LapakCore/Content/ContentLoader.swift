@@ -1,6 +1,5 @@
 import Foundation
 import Markdown
-import Yams
 
 /// Everything read from `content/`, typed and validated file by file.
 public struct LoadedContent: Sendable {
@@ -156,18 +155,11 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(mark.indicator.problem, at: SourceLocation(file: path, line: mark.line, column: mark.column)))
             return nil
         }
-        let node: Node?
+        let node: YAMLNode?
         do {
-            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            diagnostics.append(YAMLErrors.diagnostic(error, file: path, lineOffset: 1))
-            return nil
+            node = try YAMLComposer.compose(yaml)
         } catch {
-            diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: path)))
-            return nil
-        }
-        if let node, let mark = YAMLGuard.firstCustomTag(node) {
-            diagnostics.append(.error(.yamlTagNotAllowed, at: SourceLocation(file: path, line: mark.line, column: mark.column)))
+            diagnostics.append(YAMLComposer.diagnostic(error, file: path, lineOffset: 1))
             return nil
         }
         guard case .mapping(let mapping)? = node else {

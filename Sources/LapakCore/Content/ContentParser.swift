@@ -1,6 +1,5 @@
 import Foundation
 import Markdown
-import Yams
 
 /// Turns one content file's text into a typed item, or into diagnostics that say what to fix.
 struct ContentParser: Sendable {
@@ -61,27 +60,16 @@ struct ContentParser: Sendable {
                                                          column: mark.column)))
             return nil
         }
-        let node: Node?
+        let node: YAMLNode?
         do {
-            // Every scalar is read as text by `Fields`, so Yams' regular-expression type resolution
-            // (the default resolver) would be wasted work on every value of every file; and naming
-            // the encoding spares Yams a look at the process environment for each file.
-            node = try Yams.compose(yaml: split.yaml, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            diagnostics.append(YAMLErrors.diagnostic(error, file: path, lineOffset: split.yamlFirstLine))
-            return nil
+            node = try YAMLComposer.compose(split.yaml)
         } catch {
-            diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: path, line: split.yamlFirstLine)))
-            return nil
-        }
-        // Every explicit tag is written with a `!`: front matter without one has none to look for.
-        if let node, split.yaml.utf8.contains(UInt8(ascii: "!")), let mark = YAMLGuard.firstCustomTag(node) {
-            diagnostics.append(.error(.yamlTagNotAllowed, at: SourceLocation(file: path, line: mark.line + split.yamlFirstLine - 1, column: mark.column)))
+            diagnostics.append(YAMLComposer.diagnostic(error, file: path, lineOffset: split.yamlFirstLine))
             return nil
         }
         guard let node, case .mapping(let mapping) = node else {
             if split.yaml.trimmed.isEmpty {
-                return Fields(file: path, mapping: Node.Mapping([]), lineOffset: split.yamlFirstLine)
+                return Fields(file: path, mapping: YAMLNode.Mapping([]), lineOffset: split.yamlFirstLine)
             }
             diagnostics.append(.error(.frontMatterNotMapping, at: SourceLocation(file: path, line: split.yamlFirstLine, column: 1)))
             return nil

@@ -1,4 +1,3 @@
-import Yams
 
 /// Typed, located access to one file's front matter.
 ///
@@ -6,12 +5,12 @@ import Yams
 /// reader returns nil so loading goes on and every problem of the file is reported at once.
 struct Fields {
     let file: String
-    private let pairs: [(key: String, keyMark: Mark?, value: Node)]
+    private let pairs: [(key: String, keyMark: YAMLMark?, value: YAMLNode)]
     private let lineOffset: Int
     var diagnostics: [Diagnostic] = []
     private(set) var used: Set<String> = []
 
-    init(file: String, mapping: Node.Mapping, lineOffset: Int) {
+    init(file: String, mapping: YAMLNode.Mapping, lineOffset: Int) {
         self.file = file
         self.lineOffset = lineOffset
         self.pairs = mapping.map { (key: $0.key.string ?? "", keyMark: $0.key.mark, value: $0.value) }
@@ -26,7 +25,7 @@ struct Fields {
         return location(pair.keyMark)
     }
 
-    func location(_ mark: Mark?) -> SourceLocation {
+    func location(_ mark: YAMLMark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file) }
         return SourceLocation(file: file, line: mark.line + lineOffset - 1, column: mark.column)
     }
@@ -35,12 +34,12 @@ struct Fields {
         diagnostics.append(Diagnostic(severity, problem, at: location(of: field)))
     }
 
-    mutating func report(_ problem: Problem, at mark: Mark?, severity: Severity = .error) {
+    mutating func report(_ problem: Problem, at mark: YAMLMark?, severity: Severity = .error) {
         diagnostics.append(Diagnostic(severity, problem, at: location(mark)))
     }
 
     /// The raw node of a field, marking it as known. A `null` value counts as absent.
-    mutating func node(_ field: String) -> Node? {
+    mutating func node(_ field: String) -> YAMLNode? {
         used.insert(field)
         // By index: `first(where:)` would copy every pair it passes.
         guard let index = pairs.indices.first(where: { pairs[$0].key == field }) else { return nil }
@@ -168,7 +167,7 @@ struct Fields {
     }
 
     /// Sequence items of a field, each with its mark, for structured lists (variants, images).
-    mutating func sequence(_ field: String) -> [Node] {
+    mutating func sequence(_ field: String) -> [YAMLNode] {
         guard let node = node(field) else { return [] }
         switch node {
         case .sequence(let sequence): return Array(sequence)
@@ -179,7 +178,7 @@ struct Fields {
         }
     }
 
-    mutating func mapping(_ field: String) -> [(key: String, value: Node, mark: Mark?)] {
+    mutating func mapping(_ field: String) -> [(key: String, value: YAMLNode, mark: YAMLMark?)] {
         guard let node = node(field) else { return [] }
         guard case .mapping(let mapping) = node else {
             report(.frontMatterNotMapping, field: field)

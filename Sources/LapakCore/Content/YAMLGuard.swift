@@ -1,8 +1,7 @@
-import Yams
-
 /// Front matter is data, not a program: anchors and aliases (the "billion laughs" bomb) and tags
-/// (`!!python/object`, `!foo`) are refused before Yams reads the text, by a scan that costs one
-/// pass over it.
+/// (`!!python/object`, `!foo`) are refused before the YAML is composed, by a scan that costs one
+/// pass over it and points at the indicator; `YAMLComposer` refuses them again from libyaml's
+/// events, as a second line of defence.
 enum YAMLGuard {
     enum Indicator {
         case anchor, alias, tag
@@ -115,78 +114,5 @@ enum YAMLGuard {
     /// know whether the text may be composed at all.
     static func firstAnchorOrAlias(_ yaml: String) -> (line: Int, column: Int)? {
         firstRefusedIndicator(yaml).map { ($0.line, $0.column) }
-    }
-
-    /// Tags that only the standard schema uses; anything else (the scan is the first line of
-    /// defence, this the second) is refused after composing.
-    static let standardTags: Set<String> = [
-        "", "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map",
-        "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
-        "tag:yaml.org,2002:timestamp",
-    ]
-
-    /// The mark of the first node with a tag outside the standard schema.
-    static func firstCustomTag(_ node: Node) -> Mark? {
-        if !standardTags.contains(node.tag.rawValue) { return node.mark }
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let mark = firstCustomTag(key) ?? firstCustomTag(value) { return mark }
-            }
-        case .sequence(let sequence):
-            for item in sequence {
-                if let mark = firstCustomTag(item) { return mark }
-            }
-        default:
-            break
-        }
-        return nil
-    }
-
-    /// Where `key` is written again after the mapping entry at `first`: Yams points at the first
-    /// of two equal keys, but the mistake is the second.
-    static func repeatedKey(_ key: String, after first: Mark, in yaml: String) -> (line: Int, column: Int)? {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        guard first.line >= 1, first.line <= lines.count else { return nil }
-        for index in first.line..<lines.count {
-            let line = lines[index]
-            let column = line.unicodeScalars.prefix { $0 == " " || $0 == "-" }.count
-            guard column + 1 == first.column else { continue }
-            let rest = line.dropFirst(column)
-            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
-                if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).hasPrefix(":") {
-                    return (index + 1, column + 1)
-                }
-            }
-        }
-        return nil
-    }
-}
-
-/// Turns a Yams error into a diagnostic at the right line of the content file.
-enum YAMLErrors {
-    static func diagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
-        func at(_ mark: Mark?) -> SourceLocation {
-            guard let mark else { return SourceLocation(file: file, line: lineOffset) }
-            return SourceLocation(file: file, line: mark.line + lineOffset - 1, column: mark.column)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return .error(.yamlSyntax(detail: detail), at: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let key = duplicates.first ?? "?"
-            if let second = YAMLGuard.repeatedKey(key, after: context.mark, in: context.text) {
-                return .error(.duplicateKey(field: key),
-                              at: SourceLocation(file: file, line: second.line + lineOffset - 1, column: second.column))
-            }
-            return .error(.duplicateKey(field: key), at: at(context.mark))
-        case .reader(let problem, _, _, _):
-            return .error(.yamlSyntax(detail: problem), at: at(nil))
-        default:
-            return .error(.yamlSyntax(detail: "\(error)"), at: at(nil))
-        }
     }
 }

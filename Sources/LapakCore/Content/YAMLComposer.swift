@@ -1,0 +1,187 @@
+import CYaml
+
+/// A place in YAML text: line and column, both counted from 1.
+struct YAMLMark: Sendable, Equatable {
+    let line: Int
+    let column: Int
+}
+
+/// Front matter as data: text, lists and mappings, each with where it was written. Every scalar
+/// is text (`Fields` reads numbers, dates and booleans from it, with messages of its own).
+indirect enum YAMLNode: Sendable {
+    case scalar(Scalar)
+    case mapping(Mapping)
+    case sequence(Sequence)
+
+    struct Scalar: Sendable {
+        enum Style: Sendable { case plain, quoted }
+        let string: String
+        let style: Style
+        let mark: YAMLMark
+    }
+
+    struct Mapping: Sendable, Swift.Sequence {
+        var pairs: [(key: YAMLNode, value: YAMLNode)]
+        var mark: YAMLMark?
+
+        init(_ pairs: [(key: YAMLNode, value: YAMLNode)], mark: YAMLMark? = nil) {
+            self.pairs = pairs
+            self.mark = mark
+        }
+
+        func makeIterator() -> IndexingIterator<[(key: YAMLNode, value: YAMLNode)]> { pairs.makeIterator() }
+    }
+
+    struct Sequence: Sendable, Swift.Sequence {
+        var items: [YAMLNode]
+        let mark: YAMLMark?
+
+        func makeIterator() -> IndexingIterator<[YAMLNode]> { items.makeIterator() }
+    }
+
+    var mark: YAMLMark? {
+        switch self {
+        case .scalar(let scalar): return scalar.mark
+        case .mapping(let mapping): return mapping.mark
+        case .sequence(let sequence): return sequence.mark
+        }
+    }
+
+    /// The text of a scalar; nil for lists and mappings.
+    var string: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+}
+
+/// Builds a `YAMLNode` from libyaml's parse events (the libyaml Yams bundles): front matter is a
+/// small mapping, and building it straight from the events costs a fraction of composing Yams'
+/// general node graph, which was a tenth of a build.
+///
+/// Anchors, aliases and tags are refused where they appear (front matter is data, not a
+/// program; nothing is ever expanded), a key written twice in one mapping is an error at the
+/// second, and more than one document is an error. Nesting is followed with a stack, not by
+/// recursion, so deep input cannot exhaust a thread's stack.
+enum YAMLComposer {
+    struct Failure: Error, Equatable {
+        enum Kind: Equatable {
+            case syntax(String)
+            case duplicateKey(String)
+            case aliasOrAnchor
+            case tag
+        }
+        let kind: Kind
+        let mark: YAMLMark?
+    }
+
+    /// The document's root, or nil for an empty document.
+    static func compose(_ text: String) throws(Failure) -> YAMLNode? {
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { bytes = [0x0A] }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { throw Failure(kind: .syntax("cannot start the YAML parser"), mark: nil) }
+        defer { yaml_parser_delete(&parser) }
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> YAMLNode? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var builder = Builder()
+            var documents = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else { throw failure(of: parser) }
+                defer { yaml_event_delete(&event) }
+                let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return builder.root
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    if documents > 1 { throw Failure(kind: .syntax("expected a single document in the stream"), mark: mark) }
+                case YAML_ALIAS_EVENT:
+                    throw Failure(kind: .aliasOrAnchor, mark: mark)
+                case YAML_SCALAR_EVENT:
+                    let scalar = event.data.scalar
+                    if scalar.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
+                    if scalar.tag != nil { throw Failure(kind: .tag, mark: mark) }
+                    let value = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+                    let style: YAMLNode.Scalar.Style = scalar.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
+                    try builder.add(.scalar(.init(string: value, style: style, mark: mark)))
+                case YAML_SEQUENCE_START_EVENT:
+                    if event.data.sequence_start.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
+                    if event.data.sequence_start.tag != nil { throw Failure(kind: .tag, mark: mark) }
+                    builder.open(.sequence(.init(items: [], mark: mark)))
+                case YAML_MAPPING_START_EVENT:
+                    if event.data.mapping_start.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
+                    if event.data.mapping_start.tag != nil { throw Failure(kind: .tag, mark: mark) }
+                    builder.open(.mapping(.init([], mark: mark)))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    try builder.close()
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
+    /// The collections being filled, innermost last.
+    private struct Builder {
+        private var open: [(node: YAMLNode, pendingKey: YAMLNode?, keys: Set<String>)] = []
+        private(set) var root: YAMLNode?
+
+        mutating func open(_ node: YAMLNode) {
+            open.append((node, nil, []))
+        }
+
+        mutating func close() throws(Failure) {
+            guard let finished = open.popLast() else { return }
+            try add(finished.node)
+        }
+
+        mutating func add(_ node: YAMLNode) throws(Failure) {
+            guard var top = open.popLast() else {
+                root = node
+                return
+            }
+            switch top.node {
+            case .sequence(var sequence):
+                sequence.items.append(node)
+                top.node = .sequence(sequence)
+            case .mapping(var mapping):
+                if let key = top.pendingKey {
+                    mapping.pairs.append((key, node))
+                    top.node = .mapping(mapping)
+                    top.pendingKey = nil
+                } else {
+                    if let text = node.string, !top.keys.insert(text).inserted {
+                        throw Failure(kind: .duplicateKey(text), mark: node.mark)
+                    }
+                    top.pendingKey = node
+                }
+            case .scalar:
+                break
+            }
+            open.append(top)
+        }
+    }
+
+    private static func failure(of parser: yaml_parser_t) -> Failure {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let context = parser.context.map { String(cString: $0) }
+        let detail = [context, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        let mark = YAMLMark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+        return Failure(kind: .syntax(detail), mark: mark)
+    }
+
+    /// A failure as a diagnostic at the line of the content file (`lineOffset`: the file line of
+    /// the YAML's first line).
+    static func diagnostic(_ failure: Failure, file: String, lineOffset: Int) -> Diagnostic {
+        let location = failure.mark.map { SourceLocation(file: file, line: $0.line + lineOffset - 1, column: $0.column) }
+            ?? SourceLocation(file: file, line: lineOffset)
+        switch failure.kind {
+        case .syntax(let detail): return .error(.yamlSyntax(detail: detail), at: location)
+        case .duplicateKey(let key): return .error(.duplicateKey(field: key), at: location)
+        case .aliasOrAnchor: return .error(.yamlAliasesNotAllowed, at: location)
+        case .tag: return .error(.yamlTagNotAllowed, at: location)
+        }
+    }
+}
