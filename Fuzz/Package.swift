@@ -26,7 +26,7 @@ let package = Package(
             dependencies: ["LibFuzzer", .product(name: "Templates", package: "Lapak")],
             linkerSettings: fuzzer
         ),
-        // A content file in, through the front-matter splitter, the YAML guard, Yams and the fields.
+        // A content file in, through the front-matter splitter, the YAML guard, the composer and the fields.
         .executableTarget(
             name: "fuzz-front-matter",
             dependencies: ["LibFuzzer", .product(name: "LapakCore", package: "Lapak"), .product(name: "Markdown", package: "Lapak")],

@@ -11,7 +11,7 @@ let parser = ContentParser(
     markdown: MarkdownRenderer(refuseURL: PublishedURLs.refuse), limits: ContentLimits())
 
 /// A whole content file, as any of the four kinds (the first byte chooses): split, guarded,
-/// composed by Yams, read field by field, its body rendered. Only crashes and hangs are findings.
+/// composed from libyaml's events, read field by field, its body rendered. Only crashes and hangs are findings.
 func fuzzFrontMatter(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     guard let data else { return 0 }
     guard size > 0 else { return 0 }
