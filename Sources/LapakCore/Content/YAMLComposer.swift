@@ -109,11 +109,11 @@ enum YAMLComposer {
                 case YAML_SEQUENCE_START_EVENT:
                     if event.data.sequence_start.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
                     if event.data.sequence_start.tag != nil { throw Failure(kind: .tag, mark: mark) }
-                    builder.open(.sequence(.init(items: [], mark: mark)))
+                    builder.openSequence(at: mark)
                 case YAML_MAPPING_START_EVENT:
                     if event.data.mapping_start.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
                     if event.data.mapping_start.tag != nil { throw Failure(kind: .tag, mark: mark) }
-                    builder.open(.mapping(.init([], mark: mark)))
+                    builder.openMapping(at: mark)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     try builder.close()
                 default:
@@ -123,44 +123,52 @@ enum YAMLComposer {
         }
     }
 
-    /// The collections being filled, innermost last.
+    /// The collections being filled, innermost last. Their items are kept in the frame, not in a
+    /// `YAMLNode`, so appending never copies what was appended before.
     private struct Builder {
-        private var open: [(node: YAMLNode, pendingKey: YAMLNode?, keys: Set<String>)] = []
+        private struct Frame {
+            let isMapping: Bool
+            let mark: YAMLMark
+            var items: [YAMLNode] = []
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            var pendingKey: YAMLNode?
+            var keys: Set<String> = []
+        }
+
+        private var open: [Frame] = []
         private(set) var root: YAMLNode?
 
-        mutating func open(_ node: YAMLNode) {
-            open.append((node, nil, []))
+        mutating func openSequence(at mark: YAMLMark) {
+            open.append(Frame(isMapping: false, mark: mark))
+        }
+
+        mutating func openMapping(at mark: YAMLMark) {
+            open.append(Frame(isMapping: true, mark: mark))
         }
 
         mutating func close() throws(Failure) {
             guard let finished = open.popLast() else { return }
-            try add(finished.node)
+            try add(finished.isMapping ? .mapping(.init(finished.pairs, mark: finished.mark))
+                                       : .sequence(.init(items: finished.items, mark: finished.mark)))
         }
 
         mutating func add(_ node: YAMLNode) throws(Failure) {
-            guard var top = open.popLast() else {
+            let top = open.count - 1
+            guard top >= 0 else {
                 root = node
                 return
             }
-            switch top.node {
-            case .sequence(var sequence):
-                sequence.items.append(node)
-                top.node = .sequence(sequence)
-            case .mapping(var mapping):
-                if let key = top.pendingKey {
-                    mapping.pairs.append((key, node))
-                    top.node = .mapping(mapping)
-                    top.pendingKey = nil
-                } else {
-                    if let text = node.string, !top.keys.insert(text).inserted {
-                        throw Failure(kind: .duplicateKey(text), mark: node.mark)
-                    }
-                    top.pendingKey = node
+            if !open[top].isMapping {
+                open[top].items.append(node)
+            } else if let key = open[top].pendingKey {
+                open[top].pairs.append((key, node))
+                open[top].pendingKey = nil
+            } else {
+                if let text = node.string, !open[top].keys.insert(text).inserted {
+                    throw Failure(kind: .duplicateKey(text), mark: node.mark)
                 }
-            case .scalar:
-                break
+                open[top].pendingKey = node
             }
-            open.append(top)
         }
     }
 
