@@ -112,9 +112,27 @@ import Testing
         }
         #expect(throws: YAMLComposer.Failure.self) { try YAMLComposer.compose("a: 1\n---\nb: 2\n") }
         #expect(try YAMLComposer.compose("") == nil)
-        // Deep nesting is followed with a stack: no recursion to run out of.
-        let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
-        _ = try? YAMLComposer.compose(deep)
+        // Nesting is followed with a stack (no recursion to run out of) up to libyaml's limit,
+        // past which it is a syntax error with its line, not a crash.
+        func nested(_ levels: Int) -> String {
+            "a: " + String(repeating: "[", count: levels) + String(repeating: "]", count: levels) + "\n"
+        }
+        var depth = 0
+        var tree = try #require(try YAMLComposer.compose(nested(500)))
+        if case .mapping(let mapping) = tree, let value = mapping.pairs.first?.value { tree = value }
+        while case .sequence(let sequence) = tree {
+            depth += 1
+            guard let inner = sequence.items.first else { break }
+            tree = inner
+        }
+        #expect(depth == 500)
+        do {
+            _ = try YAMLComposer.compose(nested(5000))
+            Issue.record("5,000 levels should be refused")
+        } catch {
+            guard case .syntax = error.kind else { Issue.record("\(error)"); return }
+            #expect(error.mark?.line == 1)
+        }
     }
 
     @Test func frontMatterOver64KBIsRefusedQuickly() throws {

@@ -17,7 +17,6 @@ import Testing
             seen.value.withLock { $0 = $0.merged(with: changes) }
         }
         watcher.start()
-        defer { Task { await watcher.stop() } }
         try await Task.sleep(for: .milliseconds(300))
 
         // Written in place: opened, truncated, written, closed.
@@ -33,6 +32,7 @@ import Testing
         try Data("tiga".utf8).write(to: URL(fileURLWithPath: root + "/content/products/baru.md"))
         let created = await waitFor(seen) { $0 == ChangeSet.unknown }
         #expect(created == .unknown)
+        await watcher.stop()
     }
 
     private final class Seen: Sendable {

@@ -109,10 +109,4 @@ enum YAMLGuard {
             return nil
         }
     }
-
-    /// Where the first refused indicator stands, whichever kind: for callers that only need to
-    /// know whether the text may be composed at all.
-    static func firstAnchorOrAlias(_ yaml: String) -> (line: Int, column: Int)? {
-        firstRefusedIndicator(yaml).map { ($0.line, $0.column) }
-    }
 }

@@ -71,17 +71,25 @@ public final class StagedOutput: @unchecked Sendable {
     /// Writes a file as `produce` hands over its parts, so a file of tens of megabytes (a
     /// catalog) never has to be held whole in memory.
     public func write(_ relative: String, streaming produce: (_ emit: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let (fd, path) = try create(relative)
+        defer { close(fd) }
+        try produce { part in try part.withUnsafeBytes { try Self.writeAll($0, to: fd, path: path) } }
+    }
+
+    /// A new file in the staging folder, never following a link at its place.
+    private func create(_ relative: String) throws -> (fd: Int32, path: String) {
         let path = try prepare(relative)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.system("open", path: path, errno: errno) }
-        defer { close(fd) }
-        try produce { part in
-            var offset = 0
-            while offset < part.count {
-                let written = part.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-                guard written > 0 else { throw Failure.system("write", path: path, errno: errno) }
-                offset += written
-            }
+        return (fd, path)
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            guard written > 0 else { throw Failure.system("write", path: path, errno: errno) }
+            offset += written
         }
     }
 
@@ -96,9 +104,7 @@ public final class StagedOutput: @unchecked Sendable {
         defer { close(input) }
         var info = stat()
         guard fstat(input, &info) == 0 else { throw Failure.system("read", path: source, errno: errno) }
-        let path = try prepare(relative)
-        let output = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw Failure.system("open", path: path, errno: errno) }
+        let (output, path) = try create(relative)
         defer { close(output) }
         // The kernel copies (sendfile): tens of thousands of photos never pass through this
         // process's memory. Where it cannot, the rest is copied by reading and writing.
@@ -116,12 +122,7 @@ public final class StagedOutput: @unchecked Sendable {
             let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 { throw Failure.system("read", path: source, errno: errno) }
             if count == 0 { return }
-            var offset = 0
-            while offset < count {
-                let written = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + offset, count - offset) }
-                guard written > 0 else { throw Failure.system("write", path: path, errno: errno) }
-                offset += written
-            }
+            try buffer.withUnsafeBytes { try Self.writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: output, path: path) }
         }
     }
 
