@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "LapakCore", targets: ["LapakCore"]),
         // For the fuzz targets in Fuzz/, which feed the wrapper Markdown directly.
         .library(name: "Markdown", targets: ["Markdown"]),
+        // For the fuzz target that feeds photos to the decoder.
+        .library(name: "Imaging", targets: ["Imaging"]),
         .executable(name: "lapak", targets: ["lapak"]),
     ],
     dependencies: [
@@ -24,6 +26,15 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CMark"]),
+        // libvips from Debian's libvips-dev, found through pkg-config; VipsShim gives its variadic
+        // calls fixed argument lists, and Imaging is the Swift face the core calls.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(name: "VipsShim", dependencies: ["CVips"]),
+        .target(name: "Imaging", dependencies: ["VipsShim"]),
         // The one system call Swift's Glibc module does not expose: renameat2(RENAME_EXCHANGE).
         .target(name: "CSystem"),
         // The template engine: standard library only, knows nothing of products or sites.
@@ -31,7 +42,7 @@ let package = Package(
         .target(
             name: "LapakCore",
             dependencies: [
-                "Markdown", "Templates", "CSystem",
+                "Markdown", "Templates", "CSystem", "Imaging",
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTheme"]
@@ -51,9 +62,12 @@ let package = Package(
             name: "LapakServe",
             dependencies: ["LapakCore", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore"]),
+        .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore", "PhotoFixtures"]),
         // The differential corpus is read at run time through #filePath, not compiled.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], exclude: ["Differential"]),
-        .testTarget(name: "LapakCoreTests", dependencies: ["LapakCore", "Markdown", "Templates"]),
+        .testTarget(name: "LapakCoreTests", dependencies: ["LapakCore", "Markdown", "Templates", "PhotoFixtures"]),
+        // Photos made at test time for the tests below (no binary fixture is committed).
+        .target(name: "PhotoFixtures", dependencies: ["Imaging"], path: "Tests/PhotoFixtures"),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "PhotoFixtures"]),
     ]
 )
