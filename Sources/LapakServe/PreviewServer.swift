@@ -63,8 +63,12 @@ public final class PreviewServer: Sendable {
         }
         let url = "http://\(bind.urlHost):\(port)/"
         // Pages link to this server, so the base URL is known only now.
-        let session = PreviewSession(options: BuildOptions(sourceDirectory: options.sourceDirectory,
-                                                           includeDrafts: options.includeDrafts, baseURL: url))
+        var buildOptions = BuildOptions(sourceDirectory: options.sourceDirectory, includeDrafts: options.includeDrafts, baseURL: url)
+        // The build's cache, shared; each photo is made when a page first asks for it, so the
+        // preview opens at once even before a first build of hundreds of photos.
+        buildOptions.cacheDirectory = options.cacheDirectory
+        buildOptions.processesPhotos = false
+        let session = PreviewSession(options: buildOptions)
         files.attach(session)
         // What the watcher saw since the last build started: a build takes it all.
         let pending = Mutex(ChangeSet.nothing)

@@ -11,6 +11,8 @@ public struct ServeOptions: Sendable {
     public var language: Language
     /// Editors save in several steps (write, rename); changes this close together make one rebuild.
     public var settle: Duration
+    /// Where processed photos are kept; nil for the build's default, `SOURCE/.lapak/cache`.
+    public var cacheDirectory: String?
 
     public init(sourceDirectory: String, host: String = "127.0.0.1", port: UInt16 = 8080, includeDrafts: Bool = false,
                 language: Language = .id, settle: Duration = .milliseconds(5)) {

@@ -64,6 +64,10 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .customLong("cache-dir"),
+            help: ArgumentHelp("Where processed photos are kept between builds (default: SOURCE/.lapak/cache).", valueName: "DIR"))
+    var cacheDir: String?
+
     func run() throws {
         let source = absolute(self.source)
         guard FileSystemCheck.isDirectory(source + "/content") else {
@@ -77,6 +81,8 @@ struct Build: ParsableCommand {
                                    includeDrafts: drafts, baseURL: baseURL, strict: strict)
         // The process ends after this build: the exit reclaims its memory at once.
         options.releasesMemory = false
+        options.cacheDirectory = cacheDir.map(absolute)
+        options.photoProgress = PhotoProgress.reporter(lang)
         let report = Builder(options: options).build()
         let language = lang.language
         let diagnostics = DiagnosticList(report.diagnostics).sorted
@@ -92,9 +98,10 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         let milliseconds = Int((report.seconds * 1000).rounded())
+        let photos = PhotoProgress.summary(photos: report.photos, processed: report.photosProcessed, lang)
         let line = language == .en
-            ? "Built \(report.pages) pages (\(report.products) products, \(report.news) news) into \(options.resolvedOutput) in \(milliseconds) ms."
-            : "Selesai: \(report.pages) halaman (\(report.products) produk, \(report.news) berita) di \(options.resolvedOutput) dalam \(milliseconds) ms."
+            ? "Built \(report.pages) pages (\(report.products) products, \(report.news) news, \(photos)) into \(options.resolvedOutput) in \(milliseconds) ms."
+            : "Selesai: \(report.pages) halaman (\(report.products) produk, \(report.news) berita, \(photos)) di \(options.resolvedOutput) dalam \(milliseconds) ms."
         print(line)
     }
 

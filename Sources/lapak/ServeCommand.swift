@@ -29,12 +29,17 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Language of messages: id (Bahasa Indonesia) or en.")
     var lang: MessageLanguage = .id
 
+    @Option(name: .customLong("cache-dir"),
+            help: ArgumentHelp("Where processed photos are kept (default: SOURCE/.lapak/cache), shared with lapak build.", valueName: "DIR"))
+    var cacheDir: String?
+
     func run() throws {
         StopSignals.block()
         let language = lang.language
         let source = try SiteFolder.require(self.source, language: language)
-        let server = PreviewServer(options: ServeOptions(sourceDirectory: source, host: host, port: port,
-                                                         includeDrafts: drafts, language: language)) { build in
+        var options = ServeOptions(sourceDirectory: source, host: host, port: port, includeDrafts: drafts, language: language)
+        options.cacheDirectory = cacheDir.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let server = PreviewServer(options: options) { build in
             Self.report(build, language: language)
         }
         let started = DispatchSemaphore(value: 0), stopped = DispatchSemaphore(value: 0)

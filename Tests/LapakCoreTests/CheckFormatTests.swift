@@ -9,7 +9,7 @@ import Testing
               sourceLine: "whatsapp: \"0341\""),
         .init(diagnostic: .warning(.unknownField(field: "harga", suggestion: "price"), at: SourceLocation(file: "content/products/b.md", line: 3, column: 3)),
               sourceLine: "\tharga: 1"),
-        .init(diagnostic: .warning(.imageTooLarge(path: "images/c.jpg", bytes: 2_200_000), at: SourceLocation(file: "content/images/c.jpg"))),
+        .init(diagnostic: .warning(.photo(.carriesLocation(path: "images/c.jpg")), at: SourceLocation(file: "content/images/c.jpg"))),
     ], counts: .init(products: 2, producers: 1, news: 1, pages: 0))
 
     @Test func textShowsTheLineWithACaretAndTheHint() {
@@ -25,8 +25,8 @@ import Testing
            | \t ^
             saran: Ganti `harga:` menjadi `price:`.
 
-        content/images/c.jpg: peringatan: foto `images/c.jpg` berukuran 2,1 MB, lebih dari 1 MB
-            saran: Foto besar lambat dibuka pembeli yang kuotanya terbatas. Perkecil lebarnya menjadi sekitar 1200 piksel, atau simpan ulang sebagai JPEG mutu 80%.
+        content/images/c.jpg: peringatan: foto `images/c.jpg` menyimpan lokasi GPS tempat foto diambil
+            saran: Situs tidak menerbitkan lokasi ini, tetapi berkas aslinya ikut tersimpan di folder dan riwayat git. Jalankan `lapak photos --strip` untuk menghapusnya dari semua foto.
 
         1 galat, 2 peringatan (2 produk, 1 kelompok, 1 berita dan 0 halaman diperiksa).
 
@@ -61,7 +61,7 @@ import Testing
         """))
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
         #expect(parsed.count == 3)
-        #expect(parsed.map { $0["code"] as? String } == ["bad-whatsapp", "unknown-field", "image-too-large"])
+        #expect(parsed.map { $0["code"] as? String } == ["bad-whatsapp", "unknown-field", "photo-location"])
         #expect(parsed.map { $0["severity"] as? String } == ["error", "warning", "warning"])
         #expect(parsed[2]["line"] as? Int == 0)
         #expect(Set(parsed[0].keys) == ["file", "line", "column", "severity", "code", "message", "hint"])

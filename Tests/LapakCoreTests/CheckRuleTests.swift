@@ -1,4 +1,5 @@
 import Foundation
+import PhotoFixtures
 import Testing
 @testable import LapakCore
 
@@ -129,17 +130,32 @@ import Testing
         #expect(try only("broken-link", in: report).location.description == "content/pages/kafe.md:4:20")
     }
 
-    @Test func aPhotoOverOneMegabyteIsSlowForBuyers() throws {
+    @Test func aPhotoThatRecordsWhereItWasTakenIsNamed() throws {
         let site = try site()
-        try site.writeBytes("content/images/products/besar.jpg", TestSite.tinyJPEG + [UInt8](repeating: 0, count: 1_250_000))
+        try site.writeBytes("content/images/products/tas.jpg", try SamplePhotos.phoneJPEG(width: 800, height: 600))
         let report = check(site)
-        let d = try only("image-too-large", in: report)
+        let d = try only("photo-location", in: report)
         #expect(d.severity == .warning)
-        #expect(d.location == SourceLocation(file: "content/images/products/besar.jpg"))
-        #expect(d.message(.id) == "foto `images/products/besar.jpg` berukuran 1,2 MB, lebih dari 1 MB")
-        #expect(d.hint(.id) == "Foto besar lambat dibuka pembeli yang kuotanya terbatas. Perkecil lebarnya menjadi sekitar 1200 piksel, atau simpan ulang sebagai JPEG mutu 80%.")
-        #expect(d.message(.en) == "the photo `images/products/besar.jpg` is 1.2 MB, more than 1 MB")
+        #expect(d.location == SourceLocation(file: "content/images/products/tas.jpg"))
+        #expect(d.message(.id) == "foto `images/products/tas.jpg` menyimpan lokasi GPS tempat foto diambil")
+        #expect(d.hint(.id)?.contains("`lapak photos --strip`") == true)
+        #expect(d.message(.en) == "the photo `images/products/tas.jpg` records the GPS position where it was taken")
         #expect(report.exitCode == 0)
+    }
+
+    @Test func aProductPhotoTooSmallForTheChannelsIsNamedAtItsLine() throws {
+        let site = try site()
+        try site.writeBytes("content/images/products/tas.jpg", try SamplePhotos.encoded(width: 640, height: 480, as: .jpeg))
+        let d = try only("photo-too-small", in: check(site))
+        #expect(d.location.description == "content/products/tas.md:6:10")
+        #expect(d.message(.en) == "the photo `images/products/tas.jpg` is only 640 × 480 pixels; its short side is under 500 pixels")
+    }
+
+    @Test func largePhotosAreNoLongerAWorry() throws {
+        let site = try site()
+        try site.writeBytes("content/images/products/tas.jpg", try SamplePhotos.encoded(width: 1600, height: 1200, as: .png))
+        let report = check(site)
+        #expect(report.entries.allSatisfy { !$0.diagnostic.code.hasPrefix("photo-") && $0.diagnostic.code != "image-too-large" })
     }
 
     @Test func theSameProductTwice() throws {

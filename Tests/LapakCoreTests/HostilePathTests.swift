@@ -9,7 +9,7 @@ import Testing
         let path = NSTemporaryDirectory() + "lapak-outside-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path + "/sub", withIntermediateDirectories: true)
         try Data("rahasia".utf8).write(to: URL(fileURLWithPath: path + "/secret.md"))
-        try Data(TestSite.tinyJPEG).write(to: URL(fileURLWithPath: path + "/sub/foto.jpg"))
+        try Data(TestSite.sampleJPEG).write(to: URL(fileURLWithPath: path + "/sub/foto.jpg"))
         return path
     }
 
@@ -73,7 +73,7 @@ import Testing
 
     @Test func imageTwinsAreAnError() throws {
         let site = try TestSite()
-        try site.writeBytes("content/images/products/Tas.jpg", TestSite.tinyJPEG)
+        try site.writeBytes("content/images/products/Tas.jpg", TestSite.sampleJPEG)
         #expect(site.load().1.first(code: "name-twin")?.location.file == "content/images/products/tas.jpg")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PhotoFixtures
 import Testing
 @testable import LapakCore
 
@@ -17,7 +18,7 @@ import Testing
 
     @Test func productWithPhotoLoadsWithoutAnyDiagnostic() throws {
         let site = try TestSite()
-        try site.writeBytes("foto-saya.jpg", TestSite.tinyJPEG)
+        try site.writeBytes("foto-saya.jpg", TestSite.sampleJPEG)
         var request = request(.product, "Tas Anyaman Pandan", in: site)
         request.producers = ["desbumi-kedunggebang"]
         request.photo = site.root + "/foto-saya.jpg"
@@ -69,7 +70,7 @@ import Testing
         let diagnostics = site.load().1
         #expect(diagnostics.map(\.code) == ["missing-image"])
         #expect(diagnostics.first?.message(.id) == "gambar `images/products/tas-anyaman-pandan.jpg` tidak ditemukan")
-        try site.writeBytes("content/images/products/tas-anyaman-pandan.jpg", TestSite.tinyJPEG)
+        try site.writeBytes("content/images/products/tas-anyaman-pandan.jpg", TestSite.sampleJPEG)
         #expect(site.load().1.isEmpty)
     }
 
@@ -101,7 +102,7 @@ import Testing
 
     @Test func neverOverwritesAPhotoEither() throws {
         let site = try TestSite()
-        try site.writeBytes("foto.jpg", TestSite.tinyJPEG)
+        try site.writeBytes("foto.jpg", TestSite.sampleJPEG)
         try site.write("content/images/products/tas-baru.jpg", "foto lama")
         var request = request(.product, "Tas Baru", in: site)
         request.producers = ["desbumi-kedunggebang"]
@@ -181,7 +182,7 @@ import Testing
         request.producers = ["desbumi-kedunggebang"]
         let result = try #require(Scaffolder.run(request).result)
         #expect(result.file == "content/products/sambal-bu-siti-pedas-1-asli.md")
-        try site.writeBytes("content/images/products/sambal-bu-siti-pedas-1-asli.jpg", TestSite.tinyJPEG)
+        try site.writeBytes("content/images/products/sambal-bu-siti-pedas-1-asli.jpg", TestSite.sampleJPEG)
         let (content, diagnostics) = site.load()
         #expect(diagnostics.isEmpty, "\(diagnostics.map { $0.formatted(.en) })")
         let product = try #require(content?.products.first)
@@ -287,7 +288,7 @@ import Testing
         producer.village = "Sumber"
         producer.regency = "Jember"
         _ = Scaffolder.run(producer)
-        try site.writeBytes("foto.jpg", TestSite.tinyJPEG)
+        try site.writeBytes("foto.jpg", TestSite.sampleJPEG)
         var product = request(.product, "Keripik Baru", in: site)
         product.producers = ["kelompok-baru"]
         product.photo = site.root + "/foto.jpg"
@@ -300,9 +301,6 @@ import Testing
         #expect(report.succeeded, "\(report.diagnostics.map { $0.formatted(.en) })")
     }
 
-    /// A 1×1 PNG header: enough for the loader to read its size.
-    static let tinyPNG: [UInt8] = [
-        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-        0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00,
-    ]
+    /// A small PNG, made when the tests start.
+    static let tinyPNG: [UInt8] = SamplePhotos.png(width: 8, height: 6)
 }

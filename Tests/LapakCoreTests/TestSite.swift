@@ -1,4 +1,5 @@
 import Foundation
+import PhotoFixtures
 @testable import LapakCore
 
 /// A throwaway site folder for one test, removed when the value goes away.
@@ -25,7 +26,7 @@ final class TestSite {
             ---
             Kelompok penganyam.
             """)
-            try writeBytes("content/images/products/tas.jpg", TestSite.tinyJPEG)
+            try writeBytes("content/images/products/tas.jpg", TestSite.sampleJPEG)
         }
         for (path, text) in files { try write(path, text) }
     }
@@ -63,11 +64,8 @@ final class TestSite {
     images: [images/products/tas.jpg]
     """
 
-    /// A 1×1 baseline JPEG.
-    static let tinyJPEG: [UInt8] = [
-        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
-        0x00, 0x00, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x03, 0x00, 0x04, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xD9,
-    ]
+    /// An 800×600 JPEG, made by libvips when the tests start: large enough for every channel.
+    static let sampleJPEG: [UInt8] = try! SamplePhotos.encoded(width: 800, height: 600, as: .jpeg)
 }
 
 extension Array where Element == Diagnostic {

@@ -18,7 +18,7 @@ import Testing
         #expect(product.slug == "tas")
         #expect(product.price == 85000)
         #expect(product.availability == .inStock)
-        #expect(product.images.first?.width == 4 && product.images.first?.height == 3)
+        #expect(product.images.first?.width == 800 && product.images.first?.height == 600)
     }
 
     @Test func missingRequiredFieldNamesFieldAndExample() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import LapakServe
+import PhotoFixtures
 
 /// A small site folder and a preview server on a free loopback port, both removed at the end.
 final class ServeFixture: @unchecked Sendable {
@@ -25,10 +26,8 @@ final class ServeFixture: @unchecked Sendable {
         try write("content/producers/desbumi-kedunggebang.md",
                   "---\nname: \"Desbumi Kedunggebang\"\nvillage: Kedunggebang\nregency: Banyuwangi\nwhatsapp: \"0812-0000-0101\"\n---\nKelompok penganyam.\n")
         try write("content/products/tas.md", Self.product)
-        try writeBytes("content/images/products/tas.jpg", [
-            0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01,
-            0x00, 0x00, 0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x03, 0x00, 0x04, 0x01, 0x01, 0x11, 0x00, 0xFF, 0xD9,
-        ])
+        try writeBytes("content/images/products/tas.jpg", try SamplePhotos.encoded(width: 4, height: 3, as: .jpeg))
+        try write("content/images/brosur.pdf", "%PDF-1.4 brosur")
         try write("Package.swift", "SECRET-SOURCE // swift-tools-version")
     }
 

@@ -65,30 +65,30 @@ import Testing
         }
     }
 
-    @Test func aPhotoReplacedByALinkOutOfTheSiteIsNotRead() throws {
+    @Test func aFileReplacedByALinkOutOfTheSiteIsNotRead() throws {
         let fixture = try ServeFixture()
         let session = PreviewSession(options: BuildOptions(sourceDirectory: fixture.root))
         #expect(session.rebuild().succeeded)
-        guard case .file(let photo) = session.lookup("images/products/tas.jpg") else {
-            Issue.record("no photo")
+        guard case .file(let file) = session.lookup("images/brosur.pdf") else {
+            Issue.record("no file")
             return
         }
-        guard case .bytes(let bytes) = photo.render() else {
-            Issue.record("the photo was not read")
+        guard case .bytes(let bytes) = file.render() else {
+            Issue.record("the file was not read")
             return
         }
-        #expect(bytes.starts(with: [0xFF, 0xD8]))
+        #expect(bytes == Array("%PDF-1.4 brosur".utf8))
         let outside = NSTemporaryDirectory() + "lapak-serve-secret-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: outside) }
         try Data("SECRET".utf8).write(to: URL(fileURLWithPath: outside))
-        try FileManager.default.removeItem(atPath: fixture.root + "/content/images/products/tas.jpg")
-        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/content/images/products/tas.jpg", withDestinationPath: outside)
-        #expect(photo.render() == .gone)
+        try FileManager.default.removeItem(atPath: fixture.root + "/content/images/brosur.pdf")
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/content/images/brosur.pdf", withDestinationPath: outside)
+        #expect(file.render() == .gone)
         // A link that stays inside the site is followed, as the build follows it.
-        try FileManager.default.removeItem(atPath: fixture.root + "/content/images/products/tas.jpg")
-        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/content/images/products/tas.jpg",
+        try FileManager.default.removeItem(atPath: fixture.root + "/content/images/brosur.pdf")
+        try FileManager.default.createSymbolicLink(atPath: fixture.root + "/content/images/brosur.pdf",
                                                    withDestinationPath: fixture.root + "/Package.swift")
-        #expect(photo.render() == .bytes(Array("SECRET-SOURCE // swift-tools-version".utf8)))
+        #expect(file.render() == .bytes(Array("SECRET-SOURCE // swift-tools-version".utf8)))
     }
 
     @Test func editorDroppingsAreNotChanges() {

@@ -1,6 +1,7 @@
 import CSystem
 import Dispatch
 import Foundation
+import Imaging
 import Templates
 
 public struct BuildOptions: Sendable {
@@ -15,6 +16,12 @@ public struct BuildOptions: Sendable {
     /// then left for the exit to reclaim instead of being taken apart object by object, which at
     /// 10,000 products takes about a tenth of a second.
     public var releasesMemory = true
+    /// Where processed photos are kept between builds; nil for `SOURCE/.lapak/cache`.
+    public var cacheDirectory: String?
+    /// False for `lapak check`, which reads every photo's header but decodes none.
+    public var processesPhotos = true
+    /// Called as photos are made, with (done, total), from any thread.
+    public var photoProgress: (@Sendable (Int, Int) -> Void)?
 
     public init(sourceDirectory: String, outputDirectory: String? = nil, includeDrafts: Bool = false,
                 baseURL: String? = nil, strict: Bool = false) {
@@ -26,6 +33,7 @@ public struct BuildOptions: Sendable {
     }
 
     public var resolvedOutput: String { outputDirectory ?? sourceDirectory + "/site" }
+    public var resolvedCacheDirectory: String { cacheDirectory ?? PhotoCache.defaultFolder(sourceDirectory: sourceDirectory) }
 }
 
 /// What a build did: counts for the summary line, and every diagnostic.
@@ -35,6 +43,9 @@ public struct BuildReport: Sendable {
     public var products = 0
     public var news = 0
     public var files = 0
+    /// Photos published, and of those how many were made now rather than taken from the cache.
+    public var photos = 0
+    public var photosProcessed = 0
     public var seconds = 0.0
     /// True when the new site was swapped in.
     public var written = false
@@ -80,6 +91,23 @@ public struct Builder: Sendable {
         let jobs: [OutputJob]
         let pageEnvironment: Environment
         let feedEnvironment: Environment
+        let photos: PhotoReferences
+        let photoCache: PhotoCache
+        let photoProcessor: PhotoProcessor
+
+        /// Where the cache holds a photo's copy, made now if it is not there yet (in `lapak
+        /// serve`, which makes each photo when it is first asked for).
+        func photoPath(_ rendition: Rendition, of photo: PublishedPhoto) throws -> String {
+            let path = photoCache.path(of: rendition, in: photo)
+            if FileSystem.exists(path) { return path }
+            if let problem = photoProcessor.make(photo) { throw PhotoError(problem: problem) }
+            return path
+        }
+    }
+
+    /// A photo that could not be made while its copy was being written.
+    struct PhotoError: Error {
+        let problem: PhotoProblem
     }
 
     /// Load → Site → theme → plan. `observe` sees the assembled site and its theme even when the
@@ -90,8 +118,10 @@ public struct Builder: Sendable {
             report.diagnostics.append(.error(problem, at: SourceLocation(file: "--output")))
             return nil
         }
-        var loader = ContentLoader(sourceDirectory: source,
-                                   options: LoadOptions(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL))
+        var loadOptions = LoadOptions(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
+        let photoCache = PhotoCache(folder: options.resolvedCacheDirectory, sizes: loadOptions.photoSizes)
+        loadOptions.photoCache = photoCache
+        var loader = ContentLoader(sourceDirectory: source, options: loadOptions)
         loader.parseCache = parseCache
         var phases = PhaseClock()
         let (loaded, loadDiagnostics) = loader.load()
@@ -109,6 +139,14 @@ public struct Builder: Sendable {
         report.diagnostics += themeDiagnostics
         observe?(site, theme)
         guard let theme, !hasErrors(report) else { return nil }
+        let photos = PhotoReferences.collect(site)
+        let processor = PhotoProcessor(cache: photoCache, contentDirectory: source + "/content",
+                                       siteRoot: FileSystem.realPath(source) ?? source, limits: loadOptions.photoLimits)
+        if options.processesPhotos {
+            makePhotos(photos, processor: processor, into: &report)
+            phases.mark("photos")
+            guard !hasErrors(report) else { return nil }
+        }
 
         let views = Views(site: site, previous: previousViews)
         phases.mark("views")
@@ -133,7 +171,13 @@ public struct Builder: Sendable {
             case .file(let full): jobs.append(OutputJob(path: path, origin: origin, work: .copy(full)))
             }
         }
-        for path in site.images.entries.keys.sorted() {
+        // Photos only as their processed copies; other files (PDFs, SVGs) as they are.
+        for photo in photos.photos {
+            for rendition in photo.renditions {
+                jobs.append(OutputJob(path: rendition.path, origin: "content/" + photo.source, work: .photo(photo, rendition)))
+            }
+        }
+        for (path, entry) in site.images.entries.sorted(by: { $0.key < $1.key }) where !entry.isPhoto {
             jobs.append(OutputJob(path: path, origin: "content/" + path, work: .copy(source + "/content/" + path)))
         }
         phases.mark("machine outputs")
@@ -141,8 +185,10 @@ public struct Builder: Sendable {
         report.pages = plan.count
         report.products = site.products.count
         report.news = site.news.count
+        report.photos = photos.photos.count
         return PreparedSite(site: site, views: views, plan: plan, jobs: jobs, pageEnvironment: environment,
-                            feedEnvironment: Environment(loader: InMemoryLoader(FeedTemplates.all)))
+                            feedEnvironment: Environment(loader: InMemoryLoader(FeedTemplates.all)),
+                            photos: photos, photoCache: photoCache, photoProcessor: processor)
     }
 
     /// Every output path, for `lapak check`'s link checker.
@@ -160,7 +206,9 @@ public struct Builder: Sendable {
 
     /// Renders everything and throws it away: what `lapak check` needs to find run-time template errors.
     func renderWithoutWriting(_ prepared: PreparedSite, into report: inout BuildReport) {
+        // Photos are not made here: `lapak check` reads their headers only.
         let failures = parallelMap(prepared.jobs) { job -> Diagnostic? in
+            if case .photo = job.work { return nil }
             do { try job.stream(prepared) { _ in } } catch { return failure(error, job: job, prepared: prepared) }
             return nil
         }
@@ -184,6 +232,8 @@ public struct Builder: Sendable {
                 try JobClock.shared.measure(job.kind) {
                     switch job.work {
                     case .copy(let source): try staged.copy(from: source, to: job.path)
+                    case .photo(let photo, let rendition):
+                        try staged.copy(from: try prepared.photoPath(rendition, of: photo), to: job.path)
                     default: try staged.write(job.path) { emit in try job.stream(prepared, emit: emit) }
                     }
                 }
@@ -205,13 +255,31 @@ public struct Builder: Sendable {
             phases.mark("swap")
             report.written = true
             report.files = prepared.jobs.count
+            // The cache keeps what this site uses; what the sources were is kept for the next build.
+            prepared.photoCache.prune(keeping: Set(prepared.photos.photos.map(\.cacheKey)))
+            prepared.photoCache.sources.save()
         } catch {
             staged.abandon()
             report.diagnostics.append(.error(.writeFailed(reason: "\(error)"), at: SourceLocation(file: options.resolvedOutput)))
         }
     }
 
+    /// Makes the photos the cache lacks; a photo that cannot be made is an error at every line
+    /// that names it.
+    private func makePhotos(_ photos: PhotoReferences, processor: PhotoProcessor, into report: inout BuildReport) {
+        let outcome = processor.ensure(photos.photos, progress: options.photoProgress)
+        report.photosProcessed = outcome.processed
+        for (photo, problem) in outcome.failures {
+            for origin in photos.origins[photo.source] ?? [SourceLocation(file: "content/" + photo.source)] {
+                report.diagnostics.append(.error(.photo(problem), at: origin))
+            }
+        }
+    }
+
     func failure(_ error: any Error, job: OutputJob, prepared: PreparedSite) -> Diagnostic {
+        if let error = error as? PhotoError, case .photo(let photo, _) = job.work {
+            return .error(.photo(error.problem), at: prepared.photos.origins[photo.source]?.first ?? SourceLocation(file: job.origin))
+        }
         if let error = error as? TemplateError {
             if case .page = job.work { return Self.diagnostic(error, theme: prepared.site.config.theme, source: options.sourceDirectory) }
             return .error(.template(message: error.description), at: SourceLocation(file: job.path))
@@ -232,9 +300,15 @@ public struct Builder: Sendable {
         let routes = Routes(config: site.config)
         if let written = site.config.image {
             if case .found(let key, let entry) = site.images.lookup(written) {
+                if let failure = entry.failure {
+                    report.diagnostics.append(.error(.photo(PhotoProblem(failure, path: key)), at: SourceLocation(file: "content/site.yml")))
+                    return .none
+                }
+                // Link previews show the JPEG: every app that unfurls links reads it.
+                let url = entry.photo.map { routes.absolute($0.jpeg.path) } ?? routes.absolute(key)
                 return .dictionary(OrderedMapping([
-                    ("url", .string(routes.absolute(key))), ("width", entry.width.asValue),
-                    ("height", entry.height.asValue), ("alt", .string(site.config.title)),
+                    ("url", .string(url)), ("width", (entry.photo?.jpeg.width ?? entry.width).asValue),
+                    ("height", (entry.photo?.jpeg.height ?? entry.height).asValue), ("alt", .string(site.config.title)),
                 ]))
             }
             report.diagnostics.append(.error(.missingImage(path: written), at: SourceLocation(file: "content/site.yml")))

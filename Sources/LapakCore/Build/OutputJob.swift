@@ -13,8 +13,10 @@ struct OutputJob: Sendable {
         /// A large file handed over in parts as it is made (the catalogs).
         case streamed(@Sendable (Builder.PreparedSite, _ emit: ([UInt8]) throws -> Void) throws -> Void)
         case bytes([UInt8])
-        /// A file copied as it is (images, theme static files).
+        /// A file copied as it is (theme static files, PDFs and SVGs under `content/images/`).
         case copy(String)
+        /// A processed copy of a photo, taken from the photo cache (made first if missing).
+        case photo(PublishedPhoto, Rendition)
     }
 
     /// Relative to the output folder.
@@ -28,6 +30,7 @@ struct OutputJob: Sendable {
         switch work {
         case .page: return origin
         case .copy: return "copied files"
+        case .photo: return "photos"
         default: return path.hasSuffix(".xml") && path.hasPrefix("sitemap") ? "sitemap" : origin
         }
     }
@@ -45,6 +48,8 @@ struct OutputJob: Sendable {
             return bytes
         case .copy(let source):
             return try FileSystem.readBytes(source)
+        case .photo(let photo, let rendition):
+            return try FileSystem.readBytes(try prepared.photoPath(rendition, of: photo))
         case .streamed(let produce):
             var whole: [UInt8] = []
             try produce(prepared) { whole += $0 }

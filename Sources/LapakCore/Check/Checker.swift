@@ -1,9 +1,11 @@
 /// `lapak check`: every validation of the build, without writing anything, and then the checks
-/// that only a careful reader would make (links, photo sizes, duplicates, dates).
+/// that only a careful reader would make (links, photos' locations and sizes, duplicates, dates).
 public enum Checker {
     public static func run(_ options: CheckOptions) -> CheckReport {
-        let builder = Builder(options: BuildOptions(sourceDirectory: options.sourceDirectory,
-                                                    includeDrafts: options.includeDrafts))
+        var buildOptions = BuildOptions(sourceDirectory: options.sourceDirectory, includeDrafts: options.includeDrafts)
+        // Every photo's header is read (and must be a photo), none is decoded: that is the build's work.
+        buildOptions.processesPhotos = false
+        let builder = Builder(options: buildOptions)
         var build = BuildReport(diagnostics: [])
         var observed: (site: Site, theme: Theme?)?
         let rendered = builder.renderSite(into: &build) { observed = ($0, $1) }
@@ -14,7 +16,7 @@ public enum Checker {
             let brokenFiles = diagnostics.filter { $0.severity == .error }.map(\.location.file)
             let outputs = SiteOutputs(site: site, theme: theme, rendered: rendered, brokenFiles: brokenFiles)
             diagnostics += LinkCheck(site: site, outputs: outputs, sources: sources).run()
-            diagnostics += ImageSizeCheck.run(site: site, sourceDirectory: options.sourceDirectory, limit: options.largeImageBytes)
+            diagnostics += PhotoCheck.run(site: site, sizes: PhotoSizes())
             diagnostics += DuplicateProductCheck.run(site: site, sources: sources)
             diagnostics += IdleProducerCheck.run(site: site, sources: sources)
             diagnostics += FutureNewsCheck.run(site: site, now: options.now, sources: sources)

@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 import Markdown
 
 /// Everything read from `content/`, typed and validated file by file.
@@ -15,6 +16,10 @@ public struct LoadOptions: Sendable {
     public var includeDrafts = false
     public var baseURLOverride: String?
     public var limits = ContentLimits()
+    public var photoSizes = PhotoSizes()
+    public var photoLimits = PhotoLimits()
+    /// Where processed photos and what is known of their sources are kept between builds.
+    public var photoCache: PhotoCache?
 
     public init(includeDrafts: Bool = false, baseURLOverride: String? = nil) {
         self.includeDrafts = includeDrafts
@@ -63,7 +68,8 @@ public struct ContentLoader: Sendable {
         diagnostics += NameTwins.diagnostics(jobs.map(\.path))
 
         phases.mark("  list")
-        let parser = ContentParser(images: images, markdown: markdownRenderer(basePath: config.basePath), limits: options.limits)
+        let parser = ContentParser(images: images, markdown: markdownRenderer(basePath: config.basePath, images: images),
+                                   limits: options.limits, basePath: config.basePath)
         let source = sourceDirectory
         let results = parallelMap(jobs) { job -> ContentParser.Result in
             if let known = parseCache?.knownResult(job.path, in: source) { return known }
@@ -108,9 +114,15 @@ public struct ContentLoader: Sendable {
 
     /// Content paths are relative to `content/`; links to them are rewritten to the site's base path.
     /// Links and images whose scheme templates would refuse are refused in the body too.
-    func markdownRenderer(basePath: String) -> MarkdownRenderer {
-        MarkdownRenderer(rewriteURL: { url in
-            if url.hasPrefix("images/") { return basePath + url }
+    /// Photos in a body become their published WebP copy, which never carries metadata.
+    func markdownRenderer(basePath: String, images: ImageIndex) -> MarkdownRenderer {
+        let sizes = options.photoSizes
+        return MarkdownRenderer(rewriteURL: { url in
+            if url.hasPrefix("images/") || url.hasPrefix("/images/") {
+                let key = url.hasPrefix("/") ? String(url.dropFirst()) : url
+                if let photo = images.entries[key]?.photo { return basePath + photo.bodyRendition(sizes).path }
+                if url.hasPrefix("images/") { return basePath + url }
+            }
             if url.hasPrefix("/") && !url.hasPrefix("//") && basePath != "/" { return basePath + url.dropFirst() }
             return nil
         }, refuseURL: PublishedURLs.refuse)
@@ -126,14 +138,10 @@ public struct ContentLoader: Sendable {
         }
         diagnostics += NameTwins.diagnostics(files.map { "content/" + $0 })
         let directory = contentDirectory
+        let reader = PhotoReader(sizes: options.photoSizes, limits: options.photoLimits, sources: options.photoCache?.sources)
         let sizes = parallelMap(files) { path -> ImageIndex.Entry in
             if let known = parseCache?.knownImage(path, in: directory) { return known }
-            // Most headers give the size in the first kilobytes; a JPEG with a large EXIF block is
-            // read further.
-            let full = directory + "/" + path
-            let size = (try? FileSystem.readPrefix(full, maxBytes: 8 * 1024)).flatMap(ImageSize.read)
-                ?? (try? FileSystem.readPrefix(full, maxBytes: 256 * 1024)).flatMap(ImageSize.read)
-            return ImageIndex.Entry(width: size?.width, height: size?.height)
+            return reader.entry(key: path, full: directory + "/" + path)
         }
         parseCache?.rememberImages(files, sizes)
         return ImageIndex(entries: Dictionary(uniqueKeysWithValues: zip(files, sizes)))

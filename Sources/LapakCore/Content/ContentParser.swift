@@ -6,6 +6,8 @@ struct ContentParser: Sendable {
     let images: ImageIndex
     let markdown: MarkdownRenderer
     let limits: ContentLimits
+    /// The site's base path, which body links carry once rewritten.
+    let basePath: String
 
     struct Result: Sendable {
         var item: ParsedItem?
@@ -38,6 +40,7 @@ struct ContentParser: Sendable {
         // Only the product catalogs read a body's plain text.
         let body = (kind == .product ? markdown : markdown.withoutPlainText()).render(split.body)
         result.diagnostics += PublishedURLs.bodyWarnings(body, file: path, firstLine: split.bodyFirstLine)
+        result.diagnostics += bodyPhotoProblems(body, file: path, firstLine: split.bodyFirstLine)
         switch kind {
         case .producer: result.item = parseProducer(&fields, id: baseName, path: path, body: body)
         case .product: result.item = parseProduct(&fields, baseName: baseName, path: path, body: body)
@@ -51,6 +54,18 @@ struct ContentParser: Sendable {
         result.diagnostics += fields.diagnostics
         if result.diagnostics.contains(where: { $0.severity == .error }) { result.item = nil }
         return result
+    }
+
+    /// Photos in the body that cannot be published, at the line that shows each.
+    private func bodyPhotoProblems(_ body: MarkdownDocument, file: String, firstLine: Int) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for reference in body.references where reference.kind == .image && reference.url.hasPrefix(basePath) {
+            let key = String(reference.url.dropFirst(basePath.count))
+            guard let failure = images.entries[key]?.failure else { continue }
+            out.append(.error(.photo(PhotoProblem(failure, path: key)),
+                              at: SourceLocation(file: file, line: reference.line + firstLine - 1, column: reference.column)))
+        }
+        return out
     }
 
     private func composeFields(_ split: FrontMatterSplit, path: String, into diagnostics: inout [Diagnostic]) -> Fields? {
@@ -216,7 +231,12 @@ struct ContentParser: Sendable {
             }
             switch images.lookup(src) {
             case .found(let key, let entry):
-                out.append(ImageRef(path: key, alt: alt, width: entry.width, height: entry.height))
+                if let failure = entry.failure {
+                    f.report(.photo(PhotoProblem(failure, path: key)), at: node.mark)
+                    continue
+                }
+                out.append(ImageRef(path: key, alt: alt, width: entry.width, height: entry.height, photo: entry.photo,
+                                    origin: f.location(node.mark)))
             case .missing(let key):
                 f.report(.missingImage(path: key), at: node.mark)
             case .outside:

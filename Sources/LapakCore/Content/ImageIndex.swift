@@ -1,15 +1,49 @@
+import Imaging
+
 /// Every file under `content/images/` with its pixel size, so front matter can be checked
 /// and `<img>` tags get `width` and `height` without reading a file twice.
 public struct ImageIndex: Sendable {
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Hashable {
+        /// Upright, for photos.
         public let width: Int?
         public let height: Int?
+        /// A photo the site can publish, and the copies it publishes of it.
+        public let photo: PublishedPhoto?
+        public let header: PhotoHeader?
+        /// A file that is a photo by its name or content but cannot be published.
+        public let failure: PhotoFailure?
+
+        public init(width: Int?, height: Int?, photo: PublishedPhoto? = nil, header: PhotoHeader? = nil,
+                    failure: PhotoFailure? = nil) {
+            self.width = width
+            self.height = height
+            self.photo = photo
+            self.header = header
+            self.failure = failure
+        }
+
+        /// Photos are published only as their processed copies; other files (PDFs, SVGs) as they are.
+        public var isPhoto: Bool { photo != nil || failure != nil }
     }
 
     /// Keyed by path relative to `content/`, e.g. `images/products/tas.jpg`.
     public let entries: [String: Entry]
+    /// Each published copy's path, to the photo it is a copy of.
+    private let copies: [String: String]
 
-    public init(entries: [String: Entry]) { self.entries = entries }
+    public init(entries: [String: Entry]) {
+        self.entries = entries
+        var copies: [String: String] = [:]
+        for (key, entry) in entries {
+            for rendition in entry.photo?.renditions ?? [] { copies[rendition.path] = key }
+        }
+        self.copies = copies
+    }
+
+    /// The photo a published copy (`images/x.3f9a2c1d0b.640.webp`) was made from.
+    public func photo(published path: String) -> PublishedPhoto? {
+        copies[path].flatMap { entries[$0]?.photo }
+    }
 
     /// Resolves what a contributor wrote (`images/x.jpg`, `/images/x.jpg`) to a key of `entries`;
     /// `.outside` for paths that climb out of `content/` or name a scheme.

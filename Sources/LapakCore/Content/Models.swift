@@ -7,6 +7,13 @@ public struct ImageRef: Sendable, Hashable {
     public let alt: String
     public let width: Int?
     public let height: Int?
+    /// What the site publishes of it (nil only for files that are not photos).
+    public let photo: PublishedPhoto?
+    /// The line that names it, where problems found while processing it are reported.
+    public let origin: SourceLocation
+
+    /// What feeds, catalogs and structured data link to: the photo's JPEG copy.
+    public var feedPath: String { photo?.jpeg.path ?? path }
 }
 
 public enum Availability: String, Sendable, CaseIterable, Equatable {

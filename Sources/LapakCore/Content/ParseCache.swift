@@ -31,7 +31,7 @@ final class ParseCache: Sendable {
         let settled: Bool
 
         func same(as other: ImageRecord) -> Bool {
-            stamp == other.stamp && entry.width == other.entry.width && entry.height == other.entry.height
+            stamp == other.stamp && entry == other.entry
         }
     }
 
@@ -226,6 +226,15 @@ struct FileStamp: Equatable, Sendable {
     let modified: Int64
     /// Set by the kernel on every change of content or metadata, never by tools that copy times.
     let changed: Int64
+    var isRegularFile = true
+
+    init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+    }
 
     init?(path: String) {
         var info = stat()
@@ -235,6 +244,7 @@ struct FileStamp: Equatable, Sendable {
         size = Int64(info.st_size)
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Whether any later change is sure to give a different stamp.

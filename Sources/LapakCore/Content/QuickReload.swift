@@ -25,8 +25,9 @@ extension ContentLoader {
             changed.append(job)
         }
         var results = snapshot.results
-        let parser = ContentParser(images: snapshot.images, markdown: markdownRenderer(basePath: snapshot.config.basePath),
-                                   limits: options.limits)
+        let parser = ContentParser(images: snapshot.images,
+                                   markdown: markdownRenderer(basePath: snapshot.config.basePath, images: snapshot.images),
+                                   limits: options.limits, basePath: snapshot.config.basePath)
         for job in changed { results[job] = parse(snapshot.jobs[job], with: parser) }
         var content = LoadedContent(config: snapshot.config, producers: [], products: [], news: [], pages: [],
                                     images: snapshot.images)

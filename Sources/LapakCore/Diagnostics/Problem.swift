@@ -45,7 +45,6 @@ public enum Problem: Sendable, Hashable {
     case unsafeURL(field: String, value: String)
     // Found by `lapak check`, beyond what the build needs.
     case brokenLink(url: String, suggestion: String?)
-    case imageTooLarge(path: String, bytes: Int)
     case duplicateProduct(title: String, producer: String, otherFile: String)
     case producerWithoutProducts(id: String)
     case futureNews(date: String)
@@ -57,6 +56,8 @@ public enum Problem: Sendable, Hashable {
     case unsupportedPhoto(path: String)
     // `lapak serve`.
     case cannotListen(address: String, reason: String)
+    /// Photos, with messages of their own (`PhotoProblem`).
+    case photo(PhotoProblem)
 
     public var code: String {
         switch self {
@@ -103,7 +104,6 @@ public enum Problem: Sendable, Hashable {
         case .writeFailed: "write-failed"
         case .unsafeURL: "unsafe-url"
         case .brokenLink: "broken-link"
-        case .imageTooLarge: "image-too-large"
         case .duplicateProduct: "duplicate-product"
         case .producerWithoutProducts: "producer-without-products"
         case .futureNews: "future-news"
@@ -113,6 +113,7 @@ public enum Problem: Sendable, Hashable {
         case .photoNotFound: "photo-not-found"
         case .unsupportedPhoto: "unsupported-photo"
         case .cannotListen: "cannot-listen"
+        case .photo(let problem): problem.code
         }
     }
 
@@ -284,12 +285,6 @@ public enum Problem: Sendable, Hashable {
                          "Buka halaman yang dituju dengan `lapak serve` dan salin alamatnya dari bilah alamat peramban.")
                       : ("the link `\(url)` leads to no page of this site",
                          "Open the page you mean with `lapak serve` and copy its address from the browser's address bar.")
-        case .imageTooLarge(let path, let bytes):
-            let size = Self.megabytes(bytes, language)
-            return id ? ("foto `\(path)` berukuran \(size) MB, lebih dari 1 MB",
-                         "Foto besar lambat dibuka pembeli yang kuotanya terbatas. Perkecil lebarnya menjadi sekitar 1200 piksel, atau simpan ulang sebagai JPEG mutu 80%.")
-                      : ("the photo `\(path)` is \(size) MB, more than 1 MB",
-                         "Large photos are slow for buyers on limited data. Resize it to about 1200 pixels wide, or save it again as JPEG at 80% quality.")
         case .duplicateProduct(let title, let producer, let other):
             return id ? ("produk `\(title)` dari `\(producer)` sudah ada di \(other)",
                          "Jika produknya sama, hapus salah satu berkas; jika berbeda, bedakan judulnya (misalnya dengan ukuran atau rasa).")
@@ -319,6 +314,8 @@ public enum Problem: Sendable, Hashable {
         case .unsupportedPhoto(let path):
             return id ? ("berkas `\(path)` bukan foto JPEG, PNG, GIF atau WebP", "Simpan ulang fotonya sebagai JPEG, lalu coba lagi.")
                       : ("the file `\(path)` is not a JPEG, PNG, GIF or WebP photo", "Save the photo again as JPEG, then try again.")
+        case .photo(let problem):
+            return problem.text(language)
         case .cannotListen(let address, let reason):
             return id ? ("tidak dapat membuka `\(address)` (\(reason))",
                          "Mungkin `lapak serve` lain sedang berjalan. Hentikan dulu, atau pilih nomor lain, misalnya `--port 8081`.")
@@ -328,7 +325,7 @@ public enum Problem: Sendable, Hashable {
     }
 
     /// `1,5` in Indonesian, `1.5` in English: sizes as people read them.
-    private static func megabytes(_ bytes: Int, _ language: Language) -> String {
+    static func megabytes(_ bytes: Int, _ language: Language) -> String {
         let tenths = (bytes * 10 + 524_288) / 1_048_576
         return "\(tenths / 10)\(language == .id ? "," : ".")\(tenths % 10)"
     }

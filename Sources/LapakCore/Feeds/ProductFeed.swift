@@ -24,7 +24,7 @@ enum ProductFeed {
                     ("name", .string(producer?.name ?? product.producerID)),
                     ("url", .string(routes.absolute(Routes.producer(product.producerID)))),
                 ]))),
-                ("images", .array(product.images.map { .string(routes.absolute($0.path)) })),
+                ("images", .array(product.images.map { .string(routes.absolute($0.feedPath)) })),
                 ("tags", .array(product.tags.map(Value.string))),
                 ("date", product.date.map { .string($0.isoDate) } ?? .none),
                 ("order_url", field("order_url")),

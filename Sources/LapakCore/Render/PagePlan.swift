@@ -221,8 +221,13 @@ struct PagePlan: Sendable {
     func meta(type: String, title: String?, description: String?, image: Value?) -> [(String, Value)] {
         var picture = shareImage
         if case .dictionary(let mapping)? = image, let url = mapping["abs_url"] {
+            // A photo's `abs_url` is its JPEG copy, whose size is given beside it.
+            let size = mapping["jpeg"].flatMap { value -> OrderedMapping? in
+                if case .dictionary(let jpeg) = value { return jpeg }
+                return nil
+            } ?? mapping
             picture = .dictionary(OrderedMapping([
-                ("url", url), ("width", mapping["width"] ?? .none), ("height", mapping["height"] ?? .none),
+                ("url", url), ("width", size["width"] ?? .none), ("height", size["height"] ?? .none),
                 ("alt", mapping["alt"] ?? .none),
             ]))
         }

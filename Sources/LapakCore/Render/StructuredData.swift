@@ -38,7 +38,7 @@ enum StructuredData {
             ("description", .string(product.summary)),
             ("url", .string(url)),
             ("sku", .string(product.slug)),
-            ("image", .array(product.images.map { .string(routes.absolute($0.path)) })),
+            ("image", .array(product.images.map { .string(routes.absolute($0.feedPath)) })),
             ("category", .string(site.categoryName(product.category))),
             ("brand", .dictionary(OrderedMapping([("@type", "Brand"), ("name", .string(producer?.name ?? product.producerID))]))),
             ("offers", offers.count == 1 ? offers[0] : .array(offers)),
@@ -90,7 +90,7 @@ enum StructuredData {
         if let instagram = producer.instagram { sameAs.append(.string(SocialLinks.instagram(instagram))) }
         if let facebook = producer.facebook { sameAs.append(.string(SocialLinks.facebook(facebook))) }
         if !sameAs.isEmpty { fields.append(("sameAs", .array(sameAs))) }
-        if let image = producer.image { fields.append(("logo", .string(routes.absolute(image.path)))) }
+        if let image = producer.image { fields.append(("logo", .string(routes.absolute(image.feedPath)))) }
         return .dictionary(OrderedMapping(fields))
     }
 

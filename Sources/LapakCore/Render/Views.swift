@@ -1,3 +1,4 @@
+import Imaging
 import Templates
 
 /// Turns the site model into template values, once per build: every page that shows a
@@ -45,7 +46,7 @@ struct Views: Sendable {
                                 categories: categoryValues, language: language)
         }
         news = parallelMap(site.news) { article in
-            Self.article(article, routes: routes, producers: producerValues, language: language)
+            Self.article(article, routes: routes, producers: producerValues, images: site.images, language: language)
         }
         pages = site.pages.map { page in
             .dictionary(OrderedMapping([
@@ -58,12 +59,37 @@ struct Views: Sendable {
     }
 
     static func image(_ image: ImageRef, routes: Routes) -> Value {
-        .dictionary(OrderedMapping([
-            ("src", .string(routes.path(image.path))),
-            ("abs_url", .string(routes.absolute(image.path))),
-            ("alt", .string(image.alt)),
-            ("width", image.width.asValue),
-            ("height", image.height.asValue),
+        guard let photo = image.photo else {
+            // Not a photo (an SVG): published as it is.
+            return .dictionary(OrderedMapping([
+                ("src", .string(routes.path(image.path))), ("abs_url", .string(routes.absolute(image.path))),
+                ("alt", .string(image.alt)), ("width", image.width.asValue), ("height", image.height.asValue),
+            ]))
+        }
+        return picture(photo, alt: image.alt, routes: routes)
+    }
+
+    /// A photo as templates see it: `src` and `abs_url` of the JPEG every browser shows,
+    /// `srcset` over the WebP copies, and `width` and `height` of the largest, upright.
+    static func picture(_ photo: PublishedPhoto, alt: String, routes: Routes) -> Value {
+        func copy(_ rendition: Rendition) -> Value {
+            .dictionary(OrderedMapping([
+                ("url", .string(routes.path(rendition.path))), ("abs_url", .string(routes.absolute(rendition.path))),
+                ("width", .int(rendition.width)), ("height", .int(rendition.height)),
+                ("type", .string(rendition.encoding.mediaType)),
+            ]))
+        }
+        let srcset = photo.webp.map { routes.path($0.path) + " \($0.width)w" }.joined(separator: ", ")
+        return .dictionary(OrderedMapping([
+            ("src", .string(routes.path(photo.jpeg.path))),
+            ("abs_url", .string(routes.absolute(photo.jpeg.path))),
+            ("alt", .string(alt)),
+            ("width", .int(photo.largest.width)),
+            ("height", .int(photo.largest.height)),
+            ("srcset", .string(srcset)),
+            ("type", .string(PhotoEncoding.webp.mediaType)),
+            ("sources", .array(photo.webp.map(copy))),
+            ("jpeg", copy(photo.jpeg)),
         ]))
     }
 
@@ -164,10 +190,14 @@ struct Views: Sendable {
         ]))
     }
 
-    static func article(_ article: NewsArticle, routes: Routes, producers: [String: Value], language: String) -> Value {
+    static func article(_ article: NewsArticle, routes: Routes, producers: [String: Value], images: ImageIndex,
+                        language: String) -> Value {
         let route = Routes.article(article.slug)
         var image = article.image.map { Self.image($0, routes: routes) } ?? .none
-        if image.isNone, let first = article.body.firstImage, first.url.hasPrefix(routes.basePath) {
+        if image.isNone, let first = article.body.firstImage, first.url.hasPrefix(routes.basePath),
+           let photo = images.photo(published: String(first.url.dropFirst(routes.basePath.count))) {
+            image = picture(photo, alt: first.alt.isEmpty ? article.title : first.alt, routes: routes)
+        } else if image.isNone, let first = article.body.firstImage, first.url.hasPrefix(routes.basePath) {
             image = .dictionary(OrderedMapping([
                 ("src", .string(first.url)), ("abs_url", .string(routes.baseURL + first.url.dropFirst(routes.basePath.count))),
                 ("alt", .string(first.alt.isEmpty ? article.title : first.alt)), ("width", .none), ("height", .none),

@@ -1,0 +1,98 @@
+import Foundation
+import Imaging
+
+/// Makes the published copies of every photo the cache does not hold yet, one photo per core:
+/// each source is read once, decoded once at the largest size it needs, and every copy is made
+/// from those pixels.
+struct PhotoProcessor: Sendable {
+    let cache: PhotoCache
+    let contentDirectory: String
+    /// Photos are read only from inside the site folder, even if a link replaced one since loading.
+    let siteRoot: String
+    let limits: PhotoLimits
+
+    struct Outcome: Sendable {
+        var processed = 0
+        var cached = 0
+        var failures: [(photo: PublishedPhoto, problem: PhotoProblem)] = []
+    }
+
+    /// `progress` is called with (done, total) as photos that had to be made are finished.
+    func ensure(_ photos: [PublishedPhoto], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Outcome {
+        var outcome = Outcome()
+        var missing: [PublishedPhoto] = []
+        for photo in photos {
+            if cache.holds(photo) { outcome.cached += 1 } else { missing.append(photo) }
+        }
+        let counter = ProgressCounter(total: missing.count, report: progress)
+        let problems = parallelMap(missing) { photo -> PhotoProblem? in
+            defer { counter.advance() }
+            return make(photo)
+        }
+        for (photo, problem) in zip(missing, problems) {
+            if let problem { outcome.failures.append((photo, problem)) } else { outcome.processed += 1 }
+        }
+        return outcome
+    }
+
+    /// Makes and stores every copy of `photo`; the problem, if it cannot.
+    func make(_ photo: PublishedPhoto) -> PhotoProblem? {
+        let path = contentDirectory + "/" + photo.source
+        guard let real = FileSystem.realPath(path), FileSystem.isInside(real, siteRoot), let stamp = FileStamp(path: real),
+              stamp.isRegularFile else { return .unreadable(path: photo.source) }
+        guard Int(stamp.size) <= limits.maxFileBytes else {
+            return .fileTooLarge(path: photo.source, bytes: Int(stamp.size), limit: limits.maxFileBytes)
+        }
+        guard let bytes = try? FileSystem.readBytes(real) else { return .unreadable(path: photo.source) }
+        // The names were planned from the content read while loading: a photo replaced since then
+        // would be published under another photo's name.
+        let header: PhotoHeader
+        do {
+            header = try Photo.header(of: bytes, limits: limits)
+        } catch {
+            return PhotoProblem(error, path: photo.source)
+        }
+        guard header.width == photo.sourceWidth, header.height == photo.sourceHeight,
+              photo == PublishedPhoto.plan(source: photo.source, header: header, digest: ContentDigest.sha256(bytes),
+                                           sizes: cache.sizes) else {
+            return .changedWhileBuilding(path: photo.source)
+        }
+        let widest = photo.renditions.max { $0.width < $1.width }!
+        do {
+            let decoded = try Photo.decode(bytes, width: widest.width, height: widest.height)
+            for rendition in photo.renditions {
+                let encoded = try decoded.encoded(width: rendition.width, height: rendition.height, as: rendition.encoding,
+                                                  quality: rendition.quality)
+                do {
+                    try cache.store(encoded, for: rendition, in: photo)
+                } catch {
+                    return .cacheNotWritable(folder: cache.folder, reason: "\(error)")
+                }
+            }
+        } catch {
+            return PhotoProblem(error, path: photo.source)
+        }
+        return nil
+    }
+}
+
+/// Counts finished photos from many threads and reports each step.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    let total: Int
+    let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        lock.lock()
+        done += 1
+        let now = done
+        lock.unlock()
+        report?(now, total)
+    }
+}

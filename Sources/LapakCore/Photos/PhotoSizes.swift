@@ -1,0 +1,49 @@
+import Imaging
+
+/// The copies of each photo the site publishes. Buyers' phones pick a WebP width from `srcset`;
+/// feeds, link previews and browsers without WebP get one JPEG.
+public struct PhotoSizes: Sendable, Hashable {
+    /// From a small phone's card (320 px) to a laptop's full-width photo (1600 px).
+    public var widths = [320, 640, 1024, 1600]
+    /// Quality 75: where WebP photos stop looking better to the eye and only grow.
+    public var webpQuality = 75
+    /// Large enough for Facebook's and WhatsApp's link previews and Google's product photos.
+    public var jpegWidth = 1200
+    public var jpegQuality = 80
+    /// Meta's minimum and Google's from 2027-01-31: the JPEG's short side, where the source allows.
+    public var feedMinimumShortSide = 500
+    /// Photos inside a Markdown body are published at the largest WebP up to this width (the
+    /// text column is at most about 700 CSS pixels).
+    public var bodyWidth = 1024
+
+    public init() {}
+
+    /// Every parameter that changes a published byte: part of each cache key and fingerprint.
+    var parameters: String {
+        "webp \(widths.map(String.init).joined(separator: ",")) q\(webpQuality); jpeg \(jpegWidth) q\(jpegQuality) short \(feedMinimumShortSide)"
+    }
+
+    /// The WebP widths for a photo `width` pixels wide upright: never wider than the photo, and
+    /// the photo's own width as the last when it is narrower than the largest.
+    func webpWidths(forSourceWidth width: Int) -> [Int] {
+        var out = widths.filter { $0 < width }
+        if let largest = widths.max(), width <= largest { out.append(width) }
+        return out
+    }
+
+    /// About `jpegWidth`, wider when a wide photo's short side would fall under the feeds'
+    /// minimum, never wider than the photo.
+    func jpegWidth(forSourceWidth width: Int, height: Int) -> Int {
+        var target = jpegWidth
+        if width > height {
+            let needed = (feedMinimumShortSide * width + height - 1) / height
+            target = max(target, needed)
+        }
+        return min(target, width)
+    }
+
+    /// The height that keeps the upright photo's proportions at `width`.
+    static func height(atWidth width: Int, sourceWidth: Int, sourceHeight: Int) -> Int {
+        max(1, Int((Double(sourceHeight) * Double(width) / Double(sourceWidth)).rounded()))
+    }
+}

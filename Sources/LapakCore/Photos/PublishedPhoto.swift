@@ -1,0 +1,58 @@
+import Imaging
+
+/// One published copy of a photo.
+public struct Rendition: Sendable, Hashable {
+    /// Relative to the output folder, e.g. `images/products/tas.3f9a2c1d0b.640.webp`.
+    public let path: String
+    public let width: Int
+    public let height: Int
+    public let encoding: PhotoEncoding
+    public let quality: Int
+}
+
+/// Everything the site publishes of one source photo, known from its header and content digest
+/// before a pixel is decoded, so pages can be planned while photos are still being made.
+public struct PublishedPhoto: Sendable, Hashable {
+    /// The source, relative to `content/`.
+    public let source: String
+    /// The upright size of the source.
+    public let sourceWidth: Int
+    public let sourceHeight: Int
+    /// Names the cache entries: the source's content, the sizes and the libvips version.
+    let cacheKey: String
+    /// WebP copies, narrowest first.
+    public let webp: [Rendition]
+    /// The JPEG for feeds, link previews and old browsers.
+    public let jpeg: Rendition
+
+    /// Every copy, in a fixed order.
+    public var renditions: [Rendition] { webp + [jpeg] }
+
+    /// The widest WebP: its size is the one pages declare.
+    public var largest: Rendition { webp.last ?? jpeg }
+
+    /// What a photo in a Markdown body is published as.
+    func bodyRendition(_ sizes: PhotoSizes) -> Rendition {
+        webp.last { $0.width <= sizes.bodyWidth } ?? webp.first ?? jpeg
+    }
+
+    /// Plans the copies of `source` (a path under `content/`) from its header and digest.
+    static func plan(source: String, header: PhotoHeader, digest: String, sizes: PhotoSizes) -> PublishedPhoto {
+        let width = header.width
+        let height = header.height
+        let cacheKey = ContentDigest.sha256("\(digest)\n\(sizes.parameters)\nlibvips \(PhotoEngine.version)\n\(width)x\(height)")
+        let fingerprint = cacheKey.prefix(10)
+        let slash = source.lastIndex(of: "/")
+        let folder = slash.map { String(source[...$0]) } ?? ""
+        let name = slash.map { String(source[source.index(after: $0)...]) } ?? source
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        func rendition(_ w: Int, _ encoding: PhotoEncoding, _ quality: Int) -> Rendition {
+            Rendition(path: "\(folder)\(stem).\(fingerprint).\(w).\(encoding.fileExtension)", width: w,
+                      height: PhotoSizes.height(atWidth: w, sourceWidth: width, sourceHeight: height),
+                      encoding: encoding, quality: quality)
+        }
+        let webp = sizes.webpWidths(forSourceWidth: width).map { rendition($0, .webp, sizes.webpQuality) }
+        let jpeg = rendition(sizes.jpegWidth(forSourceWidth: width, height: height), .jpeg, sizes.jpegQuality)
+        return PublishedPhoto(source: source, sourceWidth: width, sourceHeight: height, cacheKey: cacheKey, webp: webp, jpeg: jpeg)
+    }
+}
