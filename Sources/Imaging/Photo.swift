@@ -134,3 +134,25 @@ enum WebPMetadata {
         return out
     }
 }
+
+extension Photo {
+    /// A photo as it may be kept in a site's folder and its git history: upright, without any
+    /// metadata (no GPS position), at most `maxSide` pixels on its long side. Screenshots and
+    /// drawings (PNG, GIF) stay lossless as PNG; a HEIC becomes a JPEG unless `keepHEIC`.
+    public static func safeOriginal(_ bytes: [UInt8], maxSide: Int, keepHEIC: Bool = false,
+                                    limits: PhotoLimits = PhotoLimits()) throws(PhotoFailure) -> (bytes: [UInt8], encoding: PhotoEncoding) {
+        let header = try header(of: bytes, limits: limits)
+        let scale = min(1.0, Double(maxSide) / Double(max(header.width, header.height)))
+        let width = max(1, Int((Double(header.width) * scale).rounded()))
+        let height = max(1, Int((Double(header.height) * scale).rounded()))
+        let encoding: PhotoEncoding
+        switch header.format {
+        case .png, .gif: encoding = .png
+        case .webp: encoding = .webp
+        case .heif: encoding = keepHEIC ? .heic : .jpeg
+        case .jpeg: encoding = .jpeg
+        }
+        let decoded = try decode(bytes, width: width, height: height)
+        return (try decoded.encoded(width: width, height: height, as: encoding, quality: 90), encoding)
+    }
+}

@@ -12,7 +12,7 @@ struct Lapak: ParsableCommand {
         and, optionally, `themes/`. `lapak build` writes the site to `site/`.
         """,
         version: "0.1.0",
-        subcommands: [Build.self, New.self, Check.self, Serve.self],
+        subcommands: [Build.self, New.self, Check.self, Serve.self, Photos.self],
         defaultSubcommand: nil
     )
 

@@ -312,8 +312,8 @@ public enum Problem: Sendable, Hashable {
             return id ? ("foto `\(path)` tidak ditemukan", "Periksa letak dan nama berkasnya, misalnya `--image ~/Unduhan/tas.jpg`.")
                       : ("the photo `\(path)` does not exist", "Check where the file is and its name, for example `--image ~/Downloads/tas.jpg`.")
         case .unsupportedPhoto(let path):
-            return id ? ("berkas `\(path)` bukan foto JPEG, PNG, GIF atau WebP", "Simpan ulang fotonya sebagai JPEG, lalu coba lagi.")
-                      : ("the file `\(path)` is not a JPEG, PNG, GIF or WebP photo", "Save the photo again as JPEG, then try again.")
+            return id ? ("berkas `\(path)` bukan foto JPEG, PNG, WebP, GIF atau HEIC", "Simpan ulang fotonya sebagai JPEG, lalu coba lagi.")
+                      : ("the file `\(path)` is not a JPEG, PNG, WebP, GIF or HEIC photo", "Save the photo again as JPEG, then try again.")
         case .photo(let problem):
             return problem.text(language)
         case .cannotListen(let address, let reason):

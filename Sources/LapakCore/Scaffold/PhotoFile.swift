@@ -1,14 +1,25 @@
-/// A photo given to `lapak new --image`: its kind is read from its first bytes, not its name,
-/// so a renamed document is refused rather than published as a broken image.
+import Imaging
+
+/// A photo given to `lapak new --image`: its kind is read from its first bytes, not its name, so
+/// a renamed document is refused; what is stored is a safe copy, never the phone's file.
 enum PhotoFile {
-    /// The file extension for the photo's format, or nil when it is not a web photo.
+    /// The file extension the stored copy gets, or nil when it is not a photo Lapak accepts.
+    /// A HEIC from an iPhone is stored as JPEG, which every tool opens.
     static func fileExtension(of bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "jpg" }
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "png" }
-        if bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) { return "gif" }
-        if bytes.count >= 12, bytes.starts(with: Array("RIFF".utf8)), Array(bytes[8..<12]) == Array("WEBP".utf8) { return "webp" }
-        return nil
+        switch PhotoFormat.sniff(bytes) {
+        case .jpeg?, .heif?: "jpg"
+        case .png?, .gif?: "png"
+        case .webp?: "webp"
+        case nil: nil
+        }
     }
 
-    static let extensions = ["jpg", "jpeg", "png", "webp", "gif"]
+    /// Photos already saved under a new file's name, in the order they are looked for.
+    static let extensions = ["jpg", "jpeg", "png", "webp", "gif", "heic"]
+
+    /// The copy kept in `content/`: upright, without metadata (no GPS position enters the site's
+    /// folder or its git history), at most `PhotoStripper.maxSide` on its long side.
+    static func safeCopy(of bytes: [UInt8]) throws(PhotoFailure) -> [UInt8] {
+        try Photo.safeOriginal(bytes, maxSide: PhotoStripper.maxSide).bytes
+    }
 }

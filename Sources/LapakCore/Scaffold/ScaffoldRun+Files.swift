@@ -1,3 +1,4 @@
+import Imaging
 import Foundation
 
 /// The files of one run: the new file's claim on its name, its photo, and the writing.
@@ -46,8 +47,16 @@ extension ScaffoldRun {
     /// Photo first, then the file, each created exclusively; a failed file write takes the photo back.
     func write(_ text: String) -> (result: ScaffoldResult?, diagnostics: [Diagnostic]) {
         if let photoSource, let photoTarget {
+            let copy: [UInt8]
             do {
-                try NewFile.create(root + "/" + photoTarget, bytes: try FileSystem.readBytes(photoSource))
+                copy = try PhotoFile.safeCopy(of: try FileSystem.readBytes(photoSource))
+            } catch let problem as PhotoFailure {
+                return (nil, [.error(.photo(PhotoProblem(problem, path: photoSource)), at: SourceLocation(file: "--image"))])
+            } catch {
+                return (nil, [.error(.photoNotFound(path: photoSource), at: SourceLocation(file: "--image"))])
+            }
+            do {
+                try NewFile.create(root + "/" + photoTarget, bytes: copy)
             } catch {
                 return (nil, [failure(error, path: photoTarget)])
             }
