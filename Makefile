@@ -92,7 +92,7 @@ bench-serve: deps build-release
 # Fuzz/Corpus. What the fuzzer learns and any crash or hang it finds go to .build-fuzz/work/TARGET;
 # every crash or hang found becomes a regression test under Tests/.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS = fuzz-templates fuzz-front-matter fuzz-markdown
+FUZZ_TARGETS = fuzz-templates fuzz-front-matter fuzz-markdown fuzz-photo
 FUZZ_BUILD = -c release --scratch-path ../.build-fuzz -Xswiftc -enable-testing -Xswiftc -sanitize=address \
 	-Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table -Xcc -fsanitize=fuzzer-no-link,address
 LIBFUZZER = $(shell dirname "$$(readlink -f "$$(command -v swiftc)")")/../lib/swift/clang/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a

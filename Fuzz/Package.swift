@@ -32,6 +32,12 @@ let package = Package(
             dependencies: ["LibFuzzer", .product(name: "LapakCore", package: "Lapak"), .product(name: "Markdown", package: "Lapak")],
             linkerSettings: fuzzer
         ),
+        // Photo bytes in, through the header check, libvips' decoders and the encoders of the copies.
+        .executableTarget(
+            name: "fuzz-photo",
+            dependencies: ["LibFuzzer", .product(name: "Imaging", package: "Lapak")],
+            linkerSettings: fuzzer
+        ),
         // Markdown in, through cmark and the tree walk, with the URL refusal on.
         .executableTarget(
             name: "fuzz-markdown",
