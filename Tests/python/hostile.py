@@ -5,11 +5,13 @@ import json
 import os
 import pathlib
 import re
+import photo_fixtures
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 LAPAK = pathlib.Path(os.environ.get("LAPAK_BIN", REPO / ".build" / "debug" / "lapak"))
 CORPUS = REPO / "Tests" / "hostile"
-TINY_JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffc0000b080003000401011100ffd9")
+# A real photo (libvips decodes every photo a site names), 800×600 so no check finds it small.
+TINY_JPEG = photo_fixtures.jpeg_bytes(photo_fixtures.picture((800, 600), 1, 8), 85)
 
 # The site every case starts from; a case's files are added to it or replace its files.
 BASE = {

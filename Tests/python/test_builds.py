@@ -12,8 +12,10 @@ import time
 import pytest
 
 from hostile import LAPAK, REPO
+import photo_fixtures
 
-TINY_JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffc0000b080003000401011100ffd9")
+# A real photo (libvips decodes every photo a site names), 800×600 so no check finds it small.
+TINY_JPEG = photo_fixtures.jpeg_bytes(photo_fixtures.picture((800, 600), 1, 8), 85)
 
 
 def tree(folder):

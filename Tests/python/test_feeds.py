@@ -7,10 +7,12 @@ import re
 
 import feedparser
 from lxml import etree
+import photo_fixtures
 
 G = "{http://base.google.com/ns/1.0}"
 ABSOLUTE = re.compile(r"^https?://[^\s]+$")
-TINY_JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffc0000b080003000401011100ffd9")
+# A real photo (libvips decodes every photo a site names), 800×600 so no check finds it small.
+TINY_JPEG = photo_fixtures.jpeg_bytes(photo_fixtures.picture((800, 600), 1, 8), 85)
 
 
 class Scripts(html.parser.HTMLParser):
