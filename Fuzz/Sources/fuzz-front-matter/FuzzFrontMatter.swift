@@ -8,7 +8,7 @@ import Glibc
 
 let parser = ContentParser(
     images: ImageIndex(entries: ["images/products/tas.jpg": .init(width: 4, height: 3)]),
-    markdown: MarkdownRenderer(refuseURL: PublishedURLs.refuse), limits: ContentLimits())
+    markdown: MarkdownRenderer(refuseURL: PublishedURLs.refuse), limits: ContentLimits(), basePath: "/")
 
 /// A whole content file, as any of the four kinds (the first byte chooses): split, guarded,
 /// composed from libyaml's events, read field by field, its body rendered. Only crashes and hangs are findings.
