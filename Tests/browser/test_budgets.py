@@ -2,7 +2,9 @@
 import html.parser
 import urllib.parse
 
-PAGE_BUDGET = 30 * 1024  # HTML + CSS + JS of one page, uncompressed, without images
+# HTML + CSS + JS of one page, uncompressed, without images; a listing of 24 cards carries each
+# photo's srcset and sizes (about 9 KB), which is what lets phones load the 320 px copies.
+PAGE_BUDGET = 45 * 1024
 STYLESHEET_BUDGET = 15 * 1024
 
 
