@@ -26,6 +26,7 @@ import pathlib
 import re
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -204,6 +205,7 @@ def main():
     work.mkdir(parents=True, exist_ok=True)
     out = pathlib.Path(a.out) / ("lapak-photos-out-%d" % os.getpid())
     out.mkdir(parents=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still clean up when stopped
     try:
         failed = run(a, work, out)
     finally:
@@ -231,6 +233,8 @@ def run(a, work, out):
             return None
         files, size = images_in(count_in or output)
         results.setdefault(row, []).append((wall, cpu, peak, files, size))
+        print("  %-32s wall %6.2f s  cpu %6.2f s  peak %4.0f MB  %d images" % (row, wall, cpu, peak, files),
+              file=sys.stderr)
         return stdout
 
     def hugo():
