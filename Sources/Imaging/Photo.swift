@@ -91,12 +91,14 @@ public final class DecodedPhoto {
 
     /// The photo at `width` × `height`, encoded without any metadata (no EXIF, GPS, XMP,
     /// IPTC or colour profile: the pixels are sRGB, which browsers assume).
-    public func encoded(width: Int, height: Int, as encoding: PhotoEncoding, quality: Int) throws(PhotoFailure) -> [UInt8] {
+    /// `effort` is the WebP encoder's, from 0 (fastest) to 6 (smallest); libwebp's default is 4.
+    public func encoded(width: Int, height: Int, as encoding: PhotoEncoding, quality: Int,
+                        effort: Int = 4) throws(PhotoFailure) -> [UInt8] {
         var buffer: UnsafeMutableRawPointer?
         var length = 0
         var error = [CChar](repeating: 0, count: Photo.errorSize)
         let status = lapak_photo_encode(handle, Int32(width), Int32(height), encoding.shimValue, Int32(quality),
-                                        &buffer, &length, &error, error.count)
+                                        Int32(effort), &buffer, &length, &error, error.count)
         guard status == 0, let buffer else { throw .damaged(detail: Photo.message(error)) }
         defer { lapak_buffer_free(buffer) }
         let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length))

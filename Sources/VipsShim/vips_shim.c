@@ -174,7 +174,7 @@ static int has_alpha(VipsImage *image) {
 }
 
 int lapak_photo_encode(const lapak_photo *photo, int width, int height, lapak_encoding encoding, int quality,
-                       void **buffer, size_t *length, char *error, size_t error_size) {
+                       int effort, void **buffer, size_t *length, char *error, size_t error_size) {
     *buffer = NULL;
     *length = 0;
     VipsImage *sized = NULL;
@@ -188,7 +188,7 @@ int lapak_photo_encode(const lapak_photo *photo, int width, int height, lapak_en
     int result = -1;
     switch (encoding) {
     case LAPAK_ENCODE_WEBP:
-        result = vips_webpsave_buffer(sized, buffer, length, "Q", quality, "strip", TRUE, NULL);
+        result = vips_webpsave_buffer(sized, buffer, length, "Q", quality, "effort", effort, "strip", TRUE, NULL);
         break;
     case LAPAK_ENCODE_AVIF:
         result = vips_heifsave_buffer(sized, buffer, length, "Q", quality, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1,

@@ -62,7 +62,7 @@ struct PhotoProcessor: Sendable {
             let decoded = try Photo.decode(bytes, width: widest.width, height: widest.height)
             for rendition in photo.renditions {
                 let encoded = try decoded.encoded(width: rendition.width, height: rendition.height, as: rendition.encoding,
-                                                  quality: rendition.quality)
+                                                  quality: rendition.quality, effort: cache.sizes.webpEffort)
                 do {
                     try cache.store(encoded, for: rendition, in: photo)
                 } catch {

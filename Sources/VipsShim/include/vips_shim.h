@@ -59,10 +59,11 @@ void lapak_photo_free(lapak_photo *photo);
 int lapak_photo_width(const lapak_photo *photo);
 int lapak_photo_height(const lapak_photo *photo);
 
-/* Resizes to width × height and encodes with every piece of metadata left out. The buffer is
- * released with lapak_buffer_free. 0 on success, else -1 with the reason in error. */
+/* Resizes to width × height and encodes with every piece of metadata left out. effort is the
+ * WebP encoder's (0 fastest to 6 smallest); other encodings ignore it. The buffer is released
+ * with lapak_buffer_free. 0 on success, else -1 with the reason in error. */
 int lapak_photo_encode(const lapak_photo *photo, int width, int height, lapak_encoding encoding, int quality,
-                       void **buffer, size_t *length, char *error, size_t error_size);
+                       int effort, void **buffer, size_t *length, char *error, size_t error_size);
 void lapak_buffer_free(void *buffer);
 
 /* SHA-256 of bytes as 64 lower-case hex digits and a NUL, through GLib (which libvips brings). */
