@@ -29,8 +29,17 @@ static void take_error(char *error, size_t size, const char *fallback) {
     if (newline != NULL && newline[1] == '\0') *newline = '\0';
 }
 
+/* libvips' warnings (a JPEG with a few stray bytes, say) are for developers: a member sees
+ * Lapak's own message when a photo cannot be used, and nothing when it can. */
+static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
 static void start(void) {
     if (VIPS_INIT("lapak") != 0) return;
+    if (g_getenv("LAPAK_VIPS_WARNINGS") == NULL) {
+        g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, quiet, NULL);
+    }
     /* Lapak runs one photo per core itself; libvips' own worker threads would only contend. */
     vips_concurrency_set(start_threads);
     /* Each photo is decoded once, so libvips' operation cache could only hold memory. */

@@ -591,6 +591,8 @@ def test_a_hostile_file_named_by_a_product_is_refused_quickly_in_little_memory(t
         "content/products/bahaya.md": product("Bahaya", name),
     })
     error_at(run, f"content/products/bahaya.md:{IMAGE_LINE}:")
+    # One message a member can act on: no decoder's own warnings around it.
+    assert "VIPS" not in run.stderr and "Corrupt JPEG" not in run.stderr, run.stderr
     assert run.seconds < HOSTILE_SECONDS, f"{name}: refused after {run.seconds:.2f} s"
     assert run.peak_mb < HOSTILE_MEGABYTES, f"{name}: peak memory {run.peak_mb:.0f} MB"
 
