@@ -131,4 +131,40 @@ import Testing
         #expect(try !published(output).contains { $0.hasPrefix("rumah-saya") })
         #expect(FileManager.default.fileExists(atPath: output + "/images/brosur.pdf"))
     }
+
+    static let siteYAML = """
+    title: "Lapak Uji"
+    base_url: "https://uji.example.org/"
+    categories:
+      tas-anyaman: "Tas Anyaman"
+    """
+
+    @Test func siteYMLChoosesTheWidthsTheQualityAndAVIF() throws {
+        let site = try site(photo: try SamplePhotos.phoneJPEG(width: 800, height: 600, orientation: 1))
+        try site.write("content/site.yml", Self.siteYAML + "\nphotos:\n  widths: [600, 300]\n  quality: 70\n  avif: true\n")
+        let output = site.root + "/out"
+        let report = site.build(output: output)
+        #expect(report.succeeded, "\(report.diagnostics.map { $0.formatted(.en) })")
+        let files = try published(output)
+        #expect(files.map { $0.split(separator: ".").suffix(2).joined(separator: ".") }
+            == ["300.avif", "300.webp", "600.avif", "600.webp", "800.jpg"])
+        for file in files where file.hasSuffix(".avif") {
+            let header = try Photo.header(of: Array(try Data(contentsOf: URL(fileURLWithPath: output + "/images/products/" + file))))
+            #expect(header.format == .heif && !header.hasMetadata && !header.hasLocation, "\(file)")
+        }
+        let page = try String(contentsOfFile: output + "/produk/tas/index.html", encoding: .utf8)
+        let avif = try #require(page.range(of: "<source type=\"image/avif\""))
+        let webp = try #require(page.range(of: "<source type=\"image/webp\""))
+        #expect(avif.lowerBound < webp.lowerBound, "browsers take the first source they can show")
+    }
+
+    @Test func aWidthOutOfRangeIsAnErrorAtItsLine() throws {
+        let site = try site(photo: try SamplePhotos.phoneJPEG(width: 800, height: 600))
+        try site.write("content/site.yml", Self.siteYAML + "\nphotos:\n  widths: [320, 5]\n")
+        let report = site.build(output: site.root + "/out")
+        let error = try #require(report.diagnostics.first { $0.severity == .error })
+        #expect(error.code == "photo-setting-out-of-range")
+        #expect(error.location.description == "content/site.yml:6:17")
+        #expect(error.message(.en) == "`photos.widths` is 5, outside 16 to 4096")
+    }
 }

@@ -119,7 +119,7 @@ public struct Builder: Sendable {
             return nil
         }
         var loadOptions = LoadOptions(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
-        let photoCache = PhotoCache(folder: options.resolvedCacheDirectory, sizes: loadOptions.photoSizes)
+        let photoCache = PhotoCache(folder: options.resolvedCacheDirectory)
         loadOptions.photoCache = photoCache
         var loader = ContentLoader(sourceDirectory: source, options: loadOptions)
         loader.parseCache = parseCache
@@ -140,7 +140,7 @@ public struct Builder: Sendable {
         observe?(site, theme)
         guard let theme, !hasErrors(report) else { return nil }
         let photos = PhotoReferences.collect(site)
-        let processor = PhotoProcessor(cache: photoCache, contentDirectory: source + "/content",
+        let processor = PhotoProcessor(cache: photoCache, sizes: site.config.photos, contentDirectory: source + "/content",
                                        siteRoot: FileSystem.realPath(source) ?? source, limits: loadOptions.photoLimits)
         if options.processesPhotos {
             makePhotos(photos, processor: processor, into: &report)

@@ -16,7 +16,7 @@ public enum Checker {
             let brokenFiles = diagnostics.filter { $0.severity == .error }.map(\.location.file)
             let outputs = SiteOutputs(site: site, theme: theme, rendered: rendered, brokenFiles: brokenFiles)
             diagnostics += LinkCheck(site: site, outputs: outputs, sources: sources).run()
-            diagnostics += PhotoCheck.run(site: site, sizes: PhotoSizes())
+            diagnostics += PhotoCheck.run(site: site, sizes: site.config.photos)
             diagnostics += DuplicateProductCheck.run(site: site, sources: sources)
             diagnostics += IdleProducerCheck.run(site: site, sources: sources)
             diagnostics += FutureNewsCheck.run(site: site, now: options.now, sources: sources)

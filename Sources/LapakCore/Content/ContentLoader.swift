@@ -16,7 +16,6 @@ public struct LoadOptions: Sendable {
     public var includeDrafts = false
     public var baseURLOverride: String?
     public var limits = ContentLimits()
-    public var photoSizes = PhotoSizes()
     public var photoLimits = PhotoLimits()
     /// Where processed photos and what is known of their sources are kept between builds.
     public var photoCache: PhotoCache?
@@ -54,7 +53,7 @@ public struct ContentLoader: Sendable {
         guard let config = loadConfig(into: &diagnostics) else { return (nil, diagnostics) }
 
         phases.mark("  config")
-        let images = loadImages(links: links, into: &diagnostics)
+        let images = loadImages(links: links, sizes: config.photos, into: &diagnostics)
         phases.mark("  images")
         var jobs: [(kind: ContentKind, path: String, name: String)] = []
         for kind in ContentKind.allCases {
@@ -116,11 +115,10 @@ public struct ContentLoader: Sendable {
     /// Links and images whose scheme templates would refuse are refused in the body too.
     /// Photos in a body become their published WebP copy, which never carries metadata.
     func markdownRenderer(basePath: String, images: ImageIndex) -> MarkdownRenderer {
-        let sizes = options.photoSizes
         return MarkdownRenderer(rewriteURL: { url in
             if url.hasPrefix("images/") || url.hasPrefix("/images/") {
                 let key = url.hasPrefix("/") ? String(url.dropFirst()) : url
-                if let photo = images.entries[key]?.photo { return basePath + photo.bodyRendition(sizes).path }
+                if let photo = images.entries[key]?.photo { return basePath + photo.bodyRendition(bodyWidth: PhotoSizes.bodyWidth).path }
                 if url.hasPrefix("images/") { return basePath + url }
             }
             if url.hasPrefix("/") && !url.hasPrefix("//") && basePath != "/" { return basePath + url.dropFirst() }
@@ -128,7 +126,7 @@ public struct ContentLoader: Sendable {
         }, refuseURL: PublishedURLs.refuse)
     }
 
-    private func loadImages(links: SymlinkGuard, into diagnostics: inout [Diagnostic]) -> ImageIndex {
+    private func loadImages(links: SymlinkGuard, sizes photoSizes: PhotoSizes, into diagnostics: inout [Diagnostic]) -> ImageIndex {
         let root = contentDirectory + "/images"
         var files: [String] = []
         for (relative, _) in FileSystem.walk(root, list: links.entries(of:)) {
@@ -138,9 +136,10 @@ public struct ContentLoader: Sendable {
         }
         diagnostics += NameTwins.diagnostics(files.map { "content/" + $0 })
         let directory = contentDirectory
-        let reader = PhotoReader(sizes: options.photoSizes, limits: options.photoLimits, sources: options.photoCache?.sources)
+        let reader = PhotoReader(sizes: photoSizes, limits: options.photoLimits, sources: options.photoCache?.sources)
         let sizes = parallelMap(files) { path -> ImageIndex.Entry in
-            if let known = parseCache?.knownImage(path, in: directory) { return known }
+            // What `serve` kept is planned again: `photos:` of site.yml may have changed.
+            if let known = parseCache?.knownImage(path, in: directory) { return reader.replanned(known, key: path) }
             return reader.entry(key: path, full: directory + "/" + path)
         }
         parseCache?.rememberImages(files, sizes)
@@ -195,6 +194,7 @@ public struct ContentLoader: Sendable {
         config.productsPerPage = max(1, f.wholeNumber("products_per_page", example: "24") ?? 24)
         config.newsPerPage = max(1, f.wholeNumber("news_per_page", example: "10") ?? 10)
         config.image = f.text("image")
+        config.photos = PhotoSettings.read(&f)
         config.instagram = f.text("instagram")
         config.facebook = f.text("facebook")
         for (key, value, mark) in f.mapping("contact") {
@@ -221,7 +221,7 @@ public struct ContentLoader: Sendable {
         }
         for (name, location) in f.unusedFields {
             let known = ["title", "description", "base_url", "image", "language", "currency", "theme", "contact", "categories",
-                         "products_per_page", "news_per_page", "instagram", "facebook"]
+                         "products_per_page", "news_per_page", "instagram", "facebook", "photos"]
             diagnostics.append(.warning(.unknownField(field: name, suggestion: KnownFields.closest(to: name, among: known)), at: location))
         }
         diagnostics += f.diagnostics

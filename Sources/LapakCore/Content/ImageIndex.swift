@@ -12,14 +12,17 @@ public struct ImageIndex: Sendable {
         public let header: PhotoHeader?
         /// A file that is a photo by its name or content but cannot be published.
         public let failure: PhotoFailure?
+        /// SHA-256 of a photo's content.
+        public let digest: String?
 
         public init(width: Int?, height: Int?, photo: PublishedPhoto? = nil, header: PhotoHeader? = nil,
-                    failure: PhotoFailure? = nil) {
+                    failure: PhotoFailure? = nil, digest: String? = nil) {
             self.width = width
             self.height = height
             self.photo = photo
             self.header = header
             self.failure = failure
+            self.digest = digest
         }
 
         /// Photos are published only as their processed copies; other files (PDFs, SVGs) as they are.

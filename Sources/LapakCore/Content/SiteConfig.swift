@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var image: String?
     public var productsPerPage: Int
     public var newsPerPage: Int
+    /// `photos:`: the copies made of each photo.
+    public var photos = PhotoSizes()
 
     public init(title: String, description: String = "", baseURL: String, language: String = "id",
                 currency: String = "IDR", theme: String = "default", contactWhatsApp: WhatsAppNumber? = nil,

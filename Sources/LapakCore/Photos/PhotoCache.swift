@@ -7,12 +7,10 @@ import Foundation
 /// so a killed build leaves no half-written entry that could reach a site.
 public final class PhotoCache: Sendable {
     public let folder: String
-    let sizes: PhotoSizes
     let sources: PhotoSourceIndex
 
-    public init(folder: String, sizes: PhotoSizes = PhotoSizes()) {
+    public init(folder: String) {
         self.folder = folder
-        self.sizes = sizes
         sources = PhotoSourceIndex(file: folder + "/photo-sources.tsv")
     }
 

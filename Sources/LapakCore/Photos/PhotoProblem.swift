@@ -11,6 +11,7 @@ public enum PhotoProblem: Sendable, Hashable {
     case unreadable(path: String)
     case changedWhileBuilding(path: String)
     case cacheNotWritable(folder: String, reason: String)
+    case settingOutOfRange(field: String, value: Int, lowest: Int, highest: Int)
     // Warnings of `lapak check`.
     case carriesLocation(path: String)
     case tooSmall(path: String, width: Int, height: Int, minimum: Int)
@@ -36,6 +37,7 @@ public enum PhotoProblem: Sendable, Hashable {
         case .unreadable: "photo-unreadable"
         case .changedWhileBuilding: "photo-changed"
         case .cacheNotWritable: "photo-cache-not-writable"
+        case .settingOutOfRange: "photo-setting-out-of-range"
         case .carriesLocation: "photo-location"
         case .tooSmall: "photo-too-small"
         }
@@ -66,6 +68,9 @@ public enum PhotoProblem: Sendable, Hashable {
             return ("foto `\(path)` tidak dapat dibaca", "Periksa izin berkas dan coba lagi.")
         case .changedWhileBuilding(let path):
             return ("foto `\(path)` berubah selama situs dibangun", "Tunggu sampai foto selesai disalin, lalu bangun ulang.")
+        case .settingOutOfRange(let field, let value, let lowest, let highest):
+            return ("`\(field)` bernilai \(value), di luar batas \(lowest) sampai \(highest)",
+                    "Tulis angka antara \(lowest) dan \(highest), atau hapus baris ini untuk memakai nilai bawaan.")
         case .cacheNotWritable(let folder, let reason):
             return ("folder simpanan foto `\(folder)` tidak dapat ditulis (\(reason))",
                     "Periksa izin folder itu, atau pilih folder lain dengan `--cache-dir`.")
@@ -99,6 +104,9 @@ public enum PhotoProblem: Sendable, Hashable {
             return ("the photo `\(path)` cannot be read", "Check the file's permissions and try again.")
         case .changedWhileBuilding(let path):
             return ("the photo `\(path)` changed while the site was being built", "Wait until the photo is copied, then build again.")
+        case .settingOutOfRange(let field, let value, let lowest, let highest):
+            return ("`\(field)` is \(value), outside \(lowest) to \(highest)",
+                    "Write a number from \(lowest) to \(highest), or remove the line to use the default.")
         case .cacheNotWritable(let folder, let reason):
             return ("the photo cache folder `\(folder)` cannot be written (\(reason))",
                     "Check that folder's permissions, or choose another with `--cache-dir`.")

@@ -6,6 +6,7 @@ import Imaging
 /// from those pixels.
 struct PhotoProcessor: Sendable {
     let cache: PhotoCache
+    let sizes: PhotoSizes
     let contentDirectory: String
     /// Photos are read only from inside the site folder, even if a link replaced one since loading.
     let siteRoot: String
@@ -54,7 +55,7 @@ struct PhotoProcessor: Sendable {
         }
         guard header.width == photo.sourceWidth, header.height == photo.sourceHeight,
               photo == PublishedPhoto.plan(source: photo.source, header: header, digest: ContentDigest.sha256(bytes),
-                                           sizes: cache.sizes) else {
+                                           sizes: sizes) else {
             return .changedWhileBuilding(path: photo.source)
         }
         let widest = photo.renditions.max { $0.width < $1.width }!
@@ -62,7 +63,7 @@ struct PhotoProcessor: Sendable {
             let decoded = try Photo.decode(bytes, width: widest.width, height: widest.height)
             for rendition in photo.renditions {
                 let encoded = try decoded.encoded(width: rendition.width, height: rendition.height, as: rendition.encoding,
-                                                  quality: rendition.quality, effort: cache.sizes.webpEffort)
+                                                  quality: rendition.quality, effort: sizes.webpEffort)
                 do {
                     try cache.store(encoded, for: rendition, in: photo)
                 } catch {

@@ -46,6 +46,13 @@ struct PhotoReader: Sendable {
 
     private func entry(key: String, header: PhotoHeader, digest: String) -> ImageIndex.Entry {
         let photo = PublishedPhoto.plan(source: key, header: header, digest: digest, sizes: sizes)
-        return ImageIndex.Entry(width: photo.largest.width, height: photo.largest.height, photo: photo, header: header)
+        return ImageIndex.Entry(width: photo.largest.width, height: photo.largest.height, photo: photo, header: header,
+                                digest: digest)
+    }
+
+    /// An entry read before, planned with these sizes.
+    func replanned(_ known: ImageIndex.Entry, key: String) -> ImageIndex.Entry {
+        guard let header = known.header, let digest = known.digest else { return known }
+        return entry(key: key, header: header, digest: digest)
     }
 }

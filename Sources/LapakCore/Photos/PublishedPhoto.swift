@@ -22,18 +22,20 @@ public struct PublishedPhoto: Sendable, Hashable {
     let cacheKey: String
     /// WebP copies, narrowest first.
     public let webp: [Rendition]
+    /// AVIF copies of the same widths, when `site.yml` asks for them; else empty.
+    public let avif: [Rendition]
     /// The JPEG for feeds, link previews and old browsers.
     public let jpeg: Rendition
 
     /// Every copy, in a fixed order.
-    public var renditions: [Rendition] { webp + [jpeg] }
+    public var renditions: [Rendition] { webp + avif + [jpeg] }
 
     /// The widest WebP: its size is the one pages declare.
     public var largest: Rendition { webp.last ?? jpeg }
 
     /// What a photo in a Markdown body is published as.
-    func bodyRendition(_ sizes: PhotoSizes) -> Rendition {
-        webp.last { $0.width <= sizes.bodyWidth } ?? webp.first ?? jpeg
+    func bodyRendition(bodyWidth: Int) -> Rendition {
+        webp.last { $0.width <= bodyWidth } ?? webp.first ?? jpeg
     }
 
     /// Plans the copies of `source` (a path under `content/`) from its header and digest.
@@ -52,7 +54,9 @@ public struct PublishedPhoto: Sendable, Hashable {
                       encoding: encoding, quality: quality)
         }
         let webp = sizes.webpWidths(forSourceWidth: width).map { rendition($0, .webp, sizes.webpQuality) }
+        let avif = sizes.avif ? sizes.webpWidths(forSourceWidth: width).map { rendition($0, .avif, sizes.avifQuality) } : []
         let jpeg = rendition(sizes.jpegWidth(forSourceWidth: width, height: height), .jpeg, sizes.jpegQuality)
-        return PublishedPhoto(source: source, sourceWidth: width, sourceHeight: height, cacheKey: cacheKey, webp: webp, jpeg: jpeg)
+        return PublishedPhoto(source: source, sourceWidth: width, sourceHeight: height, cacheKey: cacheKey, webp: webp,
+                              avif: avif, jpeg: jpeg)
     }
 }

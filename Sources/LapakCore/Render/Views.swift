@@ -79,14 +79,18 @@ struct Views: Sendable {
                 ("type", .string(rendition.encoding.mediaType)),
             ]))
         }
-        let srcset = photo.webp.map { routes.path($0.path) + " \($0.width)w" }.joined(separator: ", ")
+        func srcset(_ copies: [Rendition]) -> String {
+            copies.map { routes.path($0.path) + " \($0.width)w" }.joined(separator: ", ")
+        }
         return .dictionary(OrderedMapping([
             ("src", .string(routes.path(photo.jpeg.path))),
             ("abs_url", .string(routes.absolute(photo.jpeg.path))),
             ("alt", .string(alt)),
             ("width", .int(photo.largest.width)),
             ("height", .int(photo.largest.height)),
-            ("srcset", .string(srcset)),
+            ("srcset", .string(srcset(photo.webp))),
+            // Only when `photos: {avif: true}`: the theme offers these first.
+            ("avif_srcset", photo.avif.isEmpty ? .none : .string(srcset(photo.avif))),
             ("type", .string(PhotoEncoding.webp.mediaType)),
             ("sources", .array(photo.webp.map(copy))),
             ("jpeg", copy(photo.jpeg)),
