@@ -86,6 +86,16 @@ public final class DecodedPhoto {
     init(handle: OpaquePointer) { self.handle = handle }
     deinit { lapak_photo_free(handle) }
 
+    /// The photo at `width` × `height`, kept in memory: each smaller copy can then be made from
+    /// the next larger one, reading fewer pixels than from the largest.
+    public func resized(width: Int, height: Int) throws(PhotoFailure) -> DecodedPhoto {
+        var error = [CChar](repeating: 0, count: Photo.errorSize)
+        guard let resized = lapak_photo_resize(handle, Int32(width), Int32(height), &error, error.count) else {
+            throw .damaged(detail: Photo.message(error))
+        }
+        return DecodedPhoto(handle: resized)
+    }
+
     public var width: Int { Int(lapak_photo_width(handle)) }
     public var height: Int { Int(lapak_photo_height(handle)) }
 

@@ -175,6 +175,23 @@ void lapak_photo_free(lapak_photo *photo) {
     g_free(photo);
 }
 
+lapak_photo *lapak_photo_resize(const lapak_photo *photo, int width, int height, char *error, size_t error_size) {
+    VipsImage *sized = NULL;
+    if (vips_thumbnail_image(photo->image, &sized, width, "height", height, "size", VIPS_SIZE_FORCE, NULL) != 0) {
+        take_error(error, error_size, "cannot resize");
+        return NULL;
+    }
+    VipsImage *memory = vips_image_copy_memory(sized);
+    g_object_unref(sized);
+    if (memory == NULL) {
+        take_error(error, error_size, "cannot resize");
+        return NULL;
+    }
+    lapak_photo *resized = g_malloc(sizeof *resized);
+    resized->image = memory;
+    return resized;
+}
+
 int lapak_photo_width(const lapak_photo *photo) { return vips_image_get_width(photo->image); }
 int lapak_photo_height(const lapak_photo *photo) { return vips_image_get_height(photo->image); }
 

@@ -141,7 +141,8 @@ public struct Builder: Sendable {
         guard let theme, !hasErrors(report) else { return nil }
         let photos = PhotoReferences.collect(site)
         let processor = PhotoProcessor(cache: photoCache, sizes: site.config.photos, contentDirectory: source + "/content",
-                                       siteRoot: FileSystem.realPath(source) ?? source, limits: loadOptions.photoLimits)
+                                       siteRoot: FileSystem.realPath(source) ?? source, limits: loadOptions.photoLimits,
+                                       loaded: site.images.entries.compactMapValues(\.stamp))
         if options.processesPhotos {
             makePhotos(photos, processor: processor, into: &report)
             phases.mark("photos")

@@ -14,9 +14,17 @@ public struct ImageIndex: Sendable {
         public let failure: PhotoFailure?
         /// SHA-256 of a photo's content.
         public let digest: String?
+        /// The photo file as it was when its digest was taken.
+        let stamp: FileStamp?
 
         public init(width: Int?, height: Int?, photo: PublishedPhoto? = nil, header: PhotoHeader? = nil,
                     failure: PhotoFailure? = nil, digest: String? = nil) {
+            self.init(width: width, height: height, photo: photo, header: header, failure: failure, digest: digest, stamp: nil)
+        }
+
+        init(width: Int?, height: Int?, photo: PublishedPhoto?, header: PhotoHeader?, failure: PhotoFailure?, digest: String?,
+             stamp: FileStamp?) {
+            self.stamp = stamp
             self.width = width
             self.height = height
             self.photo = photo

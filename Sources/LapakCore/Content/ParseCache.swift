@@ -219,7 +219,7 @@ final class ParseCache: Sendable {
 }
 
 /// A file's identity and version as `stat` sees it, following symbolic links as reading does.
-struct FileStamp: Equatable, Sendable {
+struct FileStamp: Hashable, Sendable {
     let device: UInt64
     let inode: UInt64
     let size: Int64

@@ -11,6 +11,9 @@ struct PhotoProcessor: Sendable {
     /// Photos are read only from inside the site folder, even if a link replaced one since loading.
     let siteRoot: String
     let limits: PhotoLimits
+    /// Each photo's file as it was when loading took its digest: a file still the same is not
+    /// read for its header or hashed again.
+    let loaded: [String: FileStamp]
 
     struct Outcome: Sendable {
         var processed = 0
@@ -47,23 +50,28 @@ struct PhotoProcessor: Sendable {
         guard let bytes = try? FileSystem.readBytes(real) else { return .unreadable(path: photo.source) }
         // The names were planned from the content read while loading: a photo replaced since then
         // would be published under another photo's name.
-        let header: PhotoHeader
-        do {
-            header = try Photo.header(of: bytes, limits: limits)
-        } catch {
-            return PhotoProblem(error, path: photo.source)
+        if loaded[photo.source] != stamp {
+            let header: PhotoHeader
+            do {
+                header = try Photo.header(of: bytes, limits: limits)
+            } catch {
+                return PhotoProblem(error, path: photo.source)
+            }
+            guard photo == PublishedPhoto.plan(source: photo.source, header: header, digest: ContentDigest.sha256(bytes),
+                                               sizes: sizes) else {
+                return .changedWhileBuilding(path: photo.source)
+            }
         }
-        guard header.width == photo.sourceWidth, header.height == photo.sourceHeight,
-              photo == PublishedPhoto.plan(source: photo.source, header: header, digest: ContentDigest.sha256(bytes),
-                                           sizes: sizes) else {
-            return .changedWhileBuilding(path: photo.source)
-        }
-        let widest = photo.renditions.max { $0.width < $1.width }!
+        // Widest first; each copy is made from the smallest already made that is at least as wide.
+        let order = photo.renditions.sorted { ($0.width, $0.encoding.rawValue) > ($1.width, $1.encoding.rawValue) }
         do {
-            let decoded = try Photo.decode(bytes, width: widest.width, height: widest.height)
-            for rendition in photo.renditions {
-                let encoded = try decoded.encoded(width: rendition.width, height: rendition.height, as: rendition.encoding,
-                                                  quality: rendition.quality, effort: sizes.webpEffort)
+            var source = try Photo.decode(bytes, width: order[0].width, height: order[0].height)
+            for rendition in order {
+                if rendition.width < source.width {
+                    source = try source.resized(width: rendition.width, height: rendition.height)
+                }
+                let encoded = try source.encoded(width: rendition.width, height: rendition.height, as: rendition.encoding,
+                                                 quality: rendition.quality, effort: sizes.webpEffort)
                 do {
                     try cache.store(encoded, for: rendition, in: photo)
                 } catch {

@@ -21,7 +21,9 @@ struct PhotoReader: Sendable {
         guard let stamp = FileStamp(path: full) else {
             return ImageIndex.Entry(width: nil, height: nil, failure: Self.hasPhotoExtension(key) ? .unreadable(detail: "gone") : nil)
         }
-        if let known = sources?.lookup(key, stamp: stamp) { return entry(key: key, header: known.header, digest: known.digest) }
+        if let known = sources?.lookup(key, stamp: stamp) {
+            return entry(key: key, header: known.header, digest: known.digest, stamp: stamp)
+        }
         if Int(stamp.size) > limits.maxFileBytes {
             // Too large to read: refused if it is a photo, copied as it is otherwise (a PDF).
             let prefix = (try? FileSystem.readPrefix(full, maxBytes: 16)) ?? []
@@ -38,21 +40,21 @@ struct PhotoReader: Sendable {
             let header = try Photo.header(of: bytes, limits: limits)
             let digest = ContentDigest.sha256(bytes)
             sources?.record(key, stamp: stamp, digest: digest, header: header)
-            return entry(key: key, header: header, digest: digest)
+            return entry(key: key, header: header, digest: digest, stamp: stamp)
         } catch {
             return ImageIndex.Entry(width: nil, height: nil, failure: error)
         }
     }
 
-    private func entry(key: String, header: PhotoHeader, digest: String) -> ImageIndex.Entry {
+    private func entry(key: String, header: PhotoHeader, digest: String, stamp: FileStamp?) -> ImageIndex.Entry {
         let photo = PublishedPhoto.plan(source: key, header: header, digest: digest, sizes: sizes)
         return ImageIndex.Entry(width: photo.largest.width, height: photo.largest.height, photo: photo, header: header,
-                                digest: digest)
+                                failure: nil, digest: digest, stamp: stamp)
     }
 
     /// An entry read before, planned with these sizes.
     func replanned(_ known: ImageIndex.Entry, key: String) -> ImageIndex.Entry {
         guard let header = known.header, let digest = known.digest else { return known }
-        return entry(key: key, header: header, digest: digest)
+        return entry(key: key, header: header, digest: digest, stamp: known.stamp)
     }
 }

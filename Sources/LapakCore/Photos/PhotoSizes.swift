@@ -29,9 +29,13 @@ public struct PhotoSizes: Sendable, Hashable {
 
     public init() {}
 
+    /// Raised whenever the way copies are made changes (each smaller copy resized from the next
+    /// larger since 2), so no cache or browser keeps a copy made the old way under the same name.
+    static let pipelineVersion = 2
+
     /// Every parameter that changes a published byte: part of each cache key and fingerprint.
     var parameters: String {
-        "webp \(widths.map(String.init).joined(separator: ",")) q\(webpQuality) e\(webpEffort); jpeg \(jpegWidth) q\(jpegQuality) short \(feedMinimumShortSide)"
+        "pipeline \(Self.pipelineVersion); webp \(widths.map(String.init).joined(separator: ",")) q\(webpQuality) e\(webpEffort); jpeg \(jpegWidth) q\(jpegQuality) short \(feedMinimumShortSide)"
             + (avif ? "; avif q\(avifQuality)" : "")
     }
 

@@ -56,6 +56,9 @@ int lapak_photo_read_header(const unsigned char *bytes, size_t length, lapak_pho
 lapak_photo *lapak_photo_decode(const unsigned char *bytes, size_t length, int width, int height,
                                 char *error, size_t error_size);
 void lapak_photo_free(lapak_photo *photo);
+/* The photo resized to width × height and held in memory, so smaller sizes can be made from it
+ * rather than from the largest. NULL with the reason in error on failure. */
+lapak_photo *lapak_photo_resize(const lapak_photo *photo, int width, int height, char *error, size_t error_size);
 int lapak_photo_width(const lapak_photo *photo);
 int lapak_photo_height(const lapak_photo *photo);
 
