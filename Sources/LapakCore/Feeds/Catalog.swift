@@ -209,6 +209,9 @@ struct Catalog: Sendable {
 }
 
 /// RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled, CRLF rows.
+/// A field a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return: OWASP's CSV-injection rule) gets a leading `'` and is quoted, so opening the
+/// catalog in a spreadsheet never runs `=HYPERLINK(…)` from a product's title.
 /// Written as bytes: a catalog of 10,000 products is tens of megabytes.
 enum CSV {
     static func appendRow(_ fields: [String], to out: inout [UInt8]) {
@@ -220,15 +223,19 @@ enum CSV {
         out.append(0x0A)
     }
 
+    static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+
     private static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            let special = bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            let formula = bytes.first.map(Self.formulaStarts.contains) ?? false
+            let special = formula || bytes.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
             guard special else {
                 out.append(contentsOf: bytes)
                 return
             }
             out.append(UInt8(ascii: "\""))
+            if formula { out.append(UInt8(ascii: "'")) }
             for byte in bytes {
                 out.append(byte)
                 if byte == UInt8(ascii: "\"") { out.append(byte) }
