@@ -17,14 +17,23 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
 }
 
 /// Write-once slots filled from many threads; each index is written by exactly one worker.
+/// The slots are one allocation written through its pointer: a Swift array's
+/// `withUnsafeMutableBufferPointer` takes the array out of its variable for the length of the
+/// call, so two threads writing that way lose each other's results.
 private final class ResultSlots<R>: @unchecked Sendable {
-    private var storage: [R?]
+    private let storage: UnsafeMutableBufferPointer<R?>
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: R) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
     }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: R) { storage[index] = value }
 
     func values() -> [R] { storage.map { $0! } }
 }
