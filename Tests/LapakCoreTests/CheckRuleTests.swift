@@ -50,12 +50,34 @@ import Testing
     @Test func misspelledFieldGetsTheNearestOne() throws {
         let fields = TestSite.validProductFields.replacingOccurrences(of: "price: 85000", with: "prise: 85000")
         let report = check(try site(["content/products/tas.md": TestSite.product(fields)]))
-        let d = try #require(report.diagnostics.first { $0.code == "unknown-field" })
-        #expect(d.message(.id) == "kolom `prise` tidak dikenal; maksudnya `price`?")
-        #expect(d.message(.en) == "unknown field `prise`; did you mean `price`?")
+        // One error, where the member wrote it: nothing about a missing price at the top.
+        let own = report.diagnostics.filter { $0.location.file == "content/products/tas.md" }
+        #expect(own.map(\.code) == ["misspelled-field"])
+        let d = try #require(own.first)
+        #expect(d.message(.id) == "`prise` harus ditulis `price`")
+        #expect(d.message(.en) == "`prise` should be written `price`")
         #expect(d.location.line == 3)
-        #expect(report.diagnostics.first(code: "missing-field") != nil, "and the price is then missing")
         #expect(report.exitCode == 1)
+    }
+
+    @Test(arguments: [("harga", "price: 85000", "price"), ("kategori", "category: tas-anyaman", "category"),
+                      ("produsen", "producer: desbumi-kedunggebang", "producer"),
+                      ("gambar", "images: [images/products/tas.jpg]", "images")])
+    func anIndonesianFieldNameIsOneErrorAtItsLine(written: String, line: String, field: String) throws {
+        let value = line.split(separator: ":", maxSplits: 1)[1]
+        let fields = TestSite.validProductFields.replacingOccurrences(of: line, with: written + ":" + value)
+        let report = check(try site(["content/products/tas.md": TestSite.product(fields)]))
+        let own = report.diagnostics.filter { $0.location.file == "content/products/tas.md" }
+        #expect(own.map(\.code) == ["misspelled-field"], "\(own.map { $0.formatted(.en) })")
+        #expect(own.first?.message(.id) == "`\(written)` harus ditulis `\(field)`")
+        #expect(own.first?.location.line == fields.components(separatedBy: "\n").firstIndex { $0.hasPrefix(written) }! + 2)
+    }
+
+    @Test func aFieldThatIsAlsoPresentStaysAWarning() throws {
+        let fields = TestSite.validProductFields + "\nharga: 90000"
+        let report = check(try site(["content/products/tas.md": TestSite.product(fields)]))
+        #expect(report.diagnostics.map(\.code) == ["unknown-field"])
+        #expect(report.diagnostics.first?.severity == .warning)
     }
 
     @Test func aWhatsAppNumberThatIsNotAnIndonesianMobile() throws {

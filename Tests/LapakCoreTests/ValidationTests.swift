@@ -22,12 +22,27 @@ import Testing
     }
 
     @Test func missingRequiredFieldNamesFieldAndExample() throws {
-        let fields = TestSite.validProductFields.replacingOccurrences(of: "price: 85000\n", with: "")
+        let fields = TestSite.validProductFields.replacingOccurrences(of: "category: tas-anyaman\n", with: "")
         let d = try #require(try diagnostics(product: fields).first(code: "missing-field"))
         #expect(d.location.file == "content/products/tas.md")
-        #expect(d.message(.id) == "kolom wajib `price` belum diisi")
-        #expect(d.hint(.id) == "Tambahkan baris `price: 85000` di antara kedua garis `---`.")
-        #expect(d.message(.en) == "the required field `price` is missing")
+        #expect(d.message(.id) == "kolom wajib `category` belum diisi")
+        #expect(d.hint(.id) == "Tambahkan baris `category: tas-anyaman` di antara kedua garis `---`.")
+        #expect(d.message(.en) == "the required field `category` is missing")
+    }
+
+    @Test(arguments: ["price: 0\n", "price:\n", "price: ~\n", ""])
+    func aProductWithoutAPriceDoesNotGoLive(price: String) throws {
+        let fields = TestSite.validProductFields.replacingOccurrences(of: "price: 85000\n", with: price)
+        let errors = try diagnostics(product: fields).errors
+        #expect(errors.map(\.code) == ["price-not-set"])
+        #expect(errors.first?.message(.id) == "harga produk belum diisi")
+        #expect(errors.first?.hint(.id) == "Tulis harga dalam Rupiah, angka saja, misalnya `price: 85000`. Bila harganya belum pasti, tulis `draft: true` agar produk ini belum tampil.")
+        if !price.isEmpty { #expect(errors.first?.location.line == 3, "at the price line") }
+    }
+
+    @Test func aDraftMayWaitForItsPrice() throws {
+        let fields = TestSite.validProductFields.replacingOccurrences(of: "price: 85000\n", with: "price: 0\ndraft: true\n")
+        #expect(try diagnostics(product: fields).errors.isEmpty)
     }
 
     @Test func priceWithThousandsSeparatorGetsTheFix() throws {

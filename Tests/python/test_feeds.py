@@ -184,8 +184,10 @@ def test_sitemap_lists_every_public_page_and_robots_points_to_it(site):
     root = etree.parse(str(site / "sitemap.xml")).getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns) for u in root.findall("s:url", ns)}
+    # Every page but the not-found page and those a search engine is told not to index (cart, search).
     pages = {"https://lapak.example.org/" + str(p.relative_to(site)).removesuffix("index.html")
-             for p in site.rglob("*.html") if p.name != "404.html"}
+             for p in site.rglob("*.html") if p.name != "404.html" and 'content="noindex"' not in p.read_text()}
+    assert {"https://lapak.example.org/cari/", "https://lapak.example.org/keranjang/"}.isdisjoint(locs)
     assert set(locs) == pages
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", lastmod) for lastmod in locs.values())
     assert "Sitemap: https://lapak.example.org/sitemap.xml" in (site / "robots.txt").read_text()

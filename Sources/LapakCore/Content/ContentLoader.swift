@@ -10,6 +10,10 @@ public struct LoadedContent: Sendable {
     public var news: [NewsArticle]
     public var pages: [Page]
     public var images: ImageIndex
+    /// Files with errors still count for references (see `ContentParser.Result.broken`): the
+    /// producers they are, and the producers the products among them name.
+    public var brokenProducers: Set<String> = []
+    public var producersOfBrokenProducts: Set<String> = []
 }
 
 public struct LoadOptions: Sendable {
@@ -92,7 +96,9 @@ public struct ContentLoader: Sendable {
             return .init(item: nil, diagnostics: [.error(.unreadableFile(reason: "\(error)"), at: SourceLocation(file: job.path))])
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .init(item: nil, diagnostics: [.error(.invalidUTF8, at: SourceLocation(file: job.path))])
+            let place = InvalidUTF8.firstPosition(in: bytes)
+            return .init(item: nil, diagnostics: [.error(.invalidUTF8, at: SourceLocation(file: job.path, line: place?.line ?? 0,
+                                                                                          column: place?.column ?? 0))])
         }
         return parser.parse(kind: job.kind, path: job.path, fileName: job.name, text: text)
     }
@@ -101,6 +107,11 @@ public struct ContentLoader: Sendable {
     func collect(_ results: [ContentParser.Result], into content: inout LoadedContent, diagnostics: inout [Diagnostic]) {
         for result in results {
             diagnostics += result.diagnostics
+            switch result.broken {
+            case .producer(let item)?: content.brokenProducers.insert(item.id)
+            case .product(let item)?: content.producersOfBrokenProducts.insert(item.producerID)
+            default: break
+            }
             switch result.item {
             case .producer(let item) where options.includeDrafts || !item.draft: content.producers.append(item)
             case .product(let item) where options.includeDrafts || !item.draft: content.products.append(item)
@@ -154,10 +165,15 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard let bytes = try? FileSystem.readBytes(full), let raw = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(.error(.invalidUTF8, at: SourceLocation(file: path)))
+            let place = (try? FileSystem.readBytes(full)).flatMap(InvalidUTF8.firstPosition(in:))
+            diagnostics.append(.error(.invalidUTF8, at: SourceLocation(file: path, line: place?.line ?? 0, column: place?.column ?? 0)))
             return nil
         }
         let yaml = normalizeNewlines(raw)
+        if let found = ControlCharacters.first(in: yaml) {
+            diagnostics.append(.error(.controlCharacter(code: found.code), at: SourceLocation(file: path, line: found.line, column: found.column)))
+            return nil
+        }
         if let mark = YAMLGuard.firstRefusedIndicator(yaml) {
             diagnostics.append(.error(mark.indicator.problem, at: SourceLocation(file: path, line: mark.line, column: mark.column)))
             return nil
@@ -189,6 +205,9 @@ public struct ContentLoader: Sendable {
         var config = SiteConfig(title: title, baseURL: baseURL)
         config.description = f.text("description") ?? ""
         config.language = f.text("language") ?? "id"
+        if !SiteConfig.supportedLanguages.contains(config.language) {
+            f.report(.unsupportedLanguage(value: config.language, supported: SiteConfig.supportedLanguages), field: "language")
+        }
         config.currency = f.text("currency") ?? "IDR"
         config.theme = f.text("theme") ?? "default"
         config.productsPerPage = max(1, f.wholeNumber("products_per_page", example: "24") ?? 24)

@@ -12,11 +12,19 @@ struct ContentParser: Sendable {
     struct Result: Sendable {
         var item: ParsedItem?
         var diagnostics: [Diagnostic] = []
+        /// The item of a file with errors: not published, but still there for references, so
+        /// one mistake is reported once, at its cause, not again in every file that names it.
+        var broken: ParsedItem?
     }
 
     func parse(kind: ContentKind, path: String, fileName: String, text rawText: String) -> Result {
         var result = Result()
         let text = normalizeNewlines(rawText)
+        if let found = ControlCharacters.first(in: text) {
+            result.diagnostics.append(.error(.controlCharacter(code: found.code),
+                                             at: SourceLocation(file: path, line: found.line, column: found.column)))
+            return result
+        }
         let split: FrontMatterSplit
         do {
             split = try FrontMatterSplit.split(text)
@@ -41,6 +49,9 @@ struct ContentParser: Sendable {
         let body = (kind == .product ? markdown : markdown.withoutPlainText()).render(split.body)
         result.diagnostics += PublishedURLs.bodyWarnings(body, file: path, firstLine: split.bodyFirstLine)
         result.diagnostics += bodyPhotoProblems(body, file: path, firstLine: split.bodyFirstLine)
+        if kind == .product && body.html.allSatisfy(\.isWhitespace) {
+            result.diagnostics.append(.warning(.emptyDescription, at: SourceLocation(file: path, line: split.bodyFirstLine, column: 1)))
+        }
         switch kind {
         case .producer: result.item = parseProducer(&fields, id: baseName, path: path, body: body)
         case .product: result.item = parseProduct(&fields, baseName: baseName, path: path, body: body)
@@ -49,11 +60,33 @@ struct ContentParser: Sendable {
         }
         for (name, location) in fields.unusedFields {
             let suggestion = KnownFields.suggestion(for: name, among: kind.knownFields)
+            // `harga: 85000` where `price` is required: one error, at the line the member wrote,
+            // instead of "add `price`" at the top and a warning about `harga` after it.
+            if let suggestion, !fields.names.contains(suggestion) {
+                let before = fields.diagnostics.count
+                fields.diagnostics.removeAll { Self.reportsAbsence(of: suggestion, $0.problem) }
+                if fields.diagnostics.count < before {
+                    fields.diagnostics.append(.error(.misspelledField(written: name, field: suggestion), at: location))
+                    continue
+                }
+            }
             fields.diagnostics.append(.warning(.unknownField(field: name, suggestion: suggestion), at: location))
         }
         result.diagnostics += fields.diagnostics
-        if result.diagnostics.contains(where: { $0.severity == .error }) { result.item = nil }
+        if result.diagnostics.contains(where: { $0.severity == .error }) {
+            result.broken = result.item
+            result.item = nil
+        }
         return result
+    }
+
+    /// Whether `problem` says that `field` is missing.
+    static func reportsAbsence(of field: String, _ problem: Problem) -> Bool {
+        switch problem {
+        case .missingField(let missing, _): missing == field
+        case .priceNotSet: field == "price"
+        default: false
+        }
     }
 
     /// Photos in the body that cannot be published, at the line that shows each.
@@ -133,12 +166,16 @@ struct ContentParser: Sendable {
     private func parseProduct(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {
         let slug = slug(&f, fallback: baseName)
         let title = f.requiredText("title", example: "Tas Anyaman Pandan")
-        let price = f.wholeNumber("price", example: "85000")
-        if price == nil, f.node("price") == nil { f.report(.missingField(field: "price", example: "85000"), field: "price") }
+        let price = self.price(&f)
         let category = f.requiredText("category", example: "tas-anyaman")
         let producer = f.requiredText("producer", example: "desbumi-kedunggebang")
         let images = image(&f, field: "images", alt: title ?? slug)
-        if f.node("images") == nil { f.report(.missingField(field: "images", example: "[images/products/\(slug).jpg]"), field: "images") }
+        if f.node("images") == nil {
+            f.report(.missingField(field: "images", example: "[images/products/\(slug).jpg]"), field: "images")
+        } else if images.isEmpty, case .sequence(let items)? = f.node("images"), items.items.isEmpty {
+            // `images: []`: the page is fine, but Google and Meta refuse a product without a photo.
+            f.report(.photo(.productWithoutPhoto(example: "images/products/\(slug).jpg")), field: "images", severity: .warning)
+        }
         let stock = f.wholeNumber("stock", example: "10")
         var availability: Availability = stock.map { $0 > 0 ? .inStock : .outOfStock } ?? .inStock
         if let raw = f.text("availability") {
@@ -161,8 +198,24 @@ struct ContentParser: Sendable {
             tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
             summary: summary, variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false,
             body: body.droppingPlainText(),
-            catalogDescription: Catalog.description(plainText: body.plainText, summary: summary, title: title ?? slug))
+            catalogDescription: Catalog.description(plainText: body.plainText, summary: summary, title: title ?? slug),
+            origins: f.origins(of: ["producer", "category", "slug"]))
         return .product(product)
+    }
+
+    /// A product's price. Missing, left empty (as `lapak new` leaves it) or zero is an error at its
+    /// line: "Rp 0" on a page, in a WhatsApp message or a catalog is refused by Google and Meta
+    /// and misleads buyers. A draft may wait for its price.
+    private func price(_ f: inout Fields) -> Int? {
+        let draft = f.peekBoolean("draft") ?? false
+        let node = f.node("price")
+        if case .scalar(let scalar)? = node, ["", "~", "null"].contains(scalar.string.trimmed.lowercased()) {
+            if !draft { f.report(.priceNotSet, field: "price") }
+            return nil
+        }
+        let price = f.wholeNumber("price", example: "85000")
+        if node == nil || price == 0, !draft { f.report(.priceNotSet, field: "price") }
+        return price
     }
 
     private func parseNews(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {
@@ -177,7 +230,7 @@ struct ContentParser: Sendable {
             author: f.text("author"), producerIDs: f.textList("producers"), tags: tags(&f),
             image: f.node("image") == nil ? nil : image(&f, field: "image", alt: alt).first,
             summary: f.text("summary") ?? Summary.make(from: body.firstParagraph),
-            draft: f.boolean("draft") ?? false, body: body)
+            draft: f.boolean("draft") ?? false, body: body, origins: f.origins(of: ["producers", "slug"]))
         return .news(article)
     }
 
@@ -186,7 +239,7 @@ struct ContentParser: Sendable {
         let title = f.requiredText("title", example: "Tentang Kami")
         return .page(Page(slug: slug, sourcePath: path, title: title ?? slug,
                           description: f.text("description") ?? Summary.make(from: body.firstParagraph),
-                          draft: f.boolean("draft") ?? false, body: body))
+                          draft: f.boolean("draft") ?? false, body: body, origins: f.origins(of: ["slug"])))
     }
 
     // MARK: Structured fields

@@ -25,6 +25,14 @@ struct Fields {
         return location(pair.keyMark)
     }
 
+    /// Where each of `fields` that the file has is written: what problems found after loading
+    /// (an unknown producer, a taken address) point at.
+    func origins(of fields: [String]) -> [String: SourceLocation] {
+        var out: [String: SourceLocation] = [:]
+        for pair in pairs where fields.contains(pair.key) { out[pair.key] = location(pair.keyMark) }
+        return out
+    }
+
     func location(_ mark: YAMLMark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file) }
         return SourceLocation(file: file, line: mark.line + lineOffset - 1, column: mark.column)
@@ -111,6 +119,16 @@ struct Fields {
             return Int(parts.joined())
         }
         return nil
+    }
+
+    /// A boolean read ahead of its turn, without marking it used or reporting anything.
+    func peekBoolean(_ field: String) -> Bool? {
+        guard let pair = pairs.first(where: { $0.key == field }), case .scalar(let scalar) = pair.value else { return nil }
+        switch scalar.string.trimmed.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: return nil
+        }
     }
 
     mutating func boolean(_ field: String) -> Bool? {

@@ -75,6 +75,13 @@ public struct Product: Sendable, Equatable {
     /// What the product catalogs describe the product with: the body's text, one block a line,
     /// within Google Merchant Center's 5,000 characters. Made while loading, on all cores.
     public let catalogDescription: String
+    /// Where `producer`, `category` and `slug` are written, for problems found after loading.
+    public let origins: [String: SourceLocation]
+
+    /// The prices a buyer can pay: each variant's, or the product's own when it has none.
+    public var sellingPrices: [Int] { variants.isEmpty ? [price] : variants.map(\.price) }
+    /// What "from Rp …" and link previews show: the cheapest price a buyer can actually pay.
+    public var lowestPrice: Int { sellingPrices.min() ?? price }
 }
 
 public struct NewsArticle: Sendable {
@@ -90,6 +97,8 @@ public struct NewsArticle: Sendable {
     public let summary: String
     public let draft: Bool
     public let body: MarkdownDocument
+    /// Where `producers` and `slug` are written.
+    public let origins: [String: SourceLocation]
 }
 
 public struct Page: Sendable {
@@ -99,4 +108,6 @@ public struct Page: Sendable {
     public let description: String
     public let draft: Bool
     public let body: MarkdownDocument
+    /// Where `slug` is written.
+    public let origins: [String: SourceLocation]
 }

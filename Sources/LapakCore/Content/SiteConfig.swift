@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var image: String?
     public var productsPerPage: Int
     public var newsPerPage: Int
+    /// The interface languages the default theme has strings for; `language:` must be one of them.
+    public static let supportedLanguages = ["id", "en"]
     /// `photos:`: the copies made of each photo.
     public var photos = PhotoSizes()
 

@@ -32,6 +32,7 @@ public enum Problem: Sendable, Hashable {
     case missingImage(path: String)
     case imageOutsideContent(path: String)
     case unknownField(field: String, suggestion: String?)
+    case misspelledField(written: String, field: String)
     case markdownTooLarge(limitKB: Int)
     case markdownTooDeep(limit: Int)
     case markdownBracketRun(limit: Int)
@@ -48,6 +49,10 @@ public enum Problem: Sendable, Hashable {
     case duplicateProduct(title: String, producer: String, otherFile: String)
     case producerWithoutProducts(id: String)
     case futureNews(date: String)
+    case emptyDescription
+    case priceNotSet
+    case controlCharacter(code: String)
+    case unsupportedLanguage(value: String, supported: [String])
     // Refusals of `lapak new`.
     case fileExists(path: String)
     case optionRequired(option: String, example: String, known: [String])
@@ -92,6 +97,7 @@ public enum Problem: Sendable, Hashable {
         case .missingImage: "missing-image"
         case .imageOutsideContent: "image-outside-content"
         case .unknownField: "unknown-field"
+        case .misspelledField: "misspelled-field"
         case .markdownTooLarge: "markdown-too-large"
         case .markdownTooDeep: "markdown-too-deep"
         case .markdownBracketRun: "markdown-bracket-run"
@@ -107,6 +113,10 @@ public enum Problem: Sendable, Hashable {
         case .duplicateProduct: "duplicate-product"
         case .producerWithoutProducts: "producer-without-products"
         case .futureNews: "future-news"
+        case .emptyDescription: "empty-description"
+        case .priceNotSet: "price-not-set"
+        case .controlCharacter: "control-character"
+        case .unsupportedLanguage: "unsupported-language"
         case .fileExists: "file-exists"
         case .optionRequired: "option-required"
         case .titleNotUsable: "title-not-usable"
@@ -236,6 +246,11 @@ public enum Problem: Sendable, Hashable {
         case .imageOutsideContent(let path):
             return id ? ("gambar `\(path)` berada di luar folder `content/`", "Simpan foto di `content/images/` dan tulis `images/nama.jpg`.")
                       : ("the image `\(path)` is outside the `content/` folder", "Put the photo in `content/images/` and write `images/name.jpg`.")
+        case .misspelledField(let written, let field):
+            return id ? ("`\(written)` harus ditulis `\(field)`",
+                         "Ganti `\(written):` menjadi `\(field):`. Nama kolom ditulis dalam bahasa Inggris; isinya boleh bahasa apa saja.")
+                      : ("`\(written)` should be written `\(field)`",
+                         "Rename `\(written):` to `\(field):`. Field names are in English; what they hold can be in any language.")
         case .unknownField(let field, let suggestion):
             if let suggestion {
                 return id ? ("kolom `\(field)` tidak dikenal; maksudnya `\(suggestion)`?", "Ganti `\(field):` menjadi `\(suggestion):`.")
@@ -298,6 +313,27 @@ public enum Problem: Sendable, Hashable {
                          "Periksa tahun, bulan dan harinya. Berita ini tetap diterbitkan, di urutan paling atas.")
                       : ("the news is dated `\(date)`, a day still to come",
                          "Check the year, month and day. The article is published all the same, at the top of the list.")
+        case .controlCharacter(let code):
+            return id ? ("ada karakter tak terlihat (\(code)) di sini, biasanya ikut tersalin dari aplikasi lain",
+                         "Hapus karakter itu: ketik ulang kata di tempat ini. Katalog Google dan Facebook menolak seluruh berkas bila ada karakter ini.")
+                      : ("there is an invisible character (\(code)) here, usually copied in from another app",
+                         "Delete it: type the words at this place again. Google's and Facebook's catalogs refuse the whole file when it holds one.")
+        case .priceNotSet:
+            return id ? ("harga produk belum diisi",
+                         "Tulis harga dalam Rupiah, angka saja, misalnya `price: 85000`. Bila harganya belum pasti, tulis `draft: true` agar produk ini belum tampil.")
+                      : ("the product's price is not filled in",
+                         "Write the price in Rupiah, digits only, for example `price: 85000`. If the price is not settled yet, write `draft: true` so the product stays hidden.")
+        case .emptyDescription:
+            return id ? ("produk ini belum punya deskripsi",
+                         "Tulis di bawah baris `---` yang kedua: bahan, ukuran, cara membuat, cara memesan. Pembeli ingin tahu sebelum memesan.")
+                      : ("this product has no description yet",
+                         "Write it below the second `---` line: materials, size, how it is made, how to order. Buyers want to know before they order.")
+        case .unsupportedLanguage(let value, let supported):
+            let list = supported.map { "`\($0)`" }.joined(separator: ", ")
+            return id ? ("bahasa `\(value)` tidak tersedia; yang tersedia: \(list)",
+                         "Tulis `language: id` untuk Bahasa Indonesia atau `language: en` untuk bahasa Inggris.")
+                      : ("the language `\(value)` is not available; available: \(list)",
+                         "Write `language: id` for Bahasa Indonesia or `language: en` for English.")
         case .fileExists(let path):
             return id ? ("berkas `\(path)` sudah ada dan tidak akan ditimpa", "Buka berkas itu untuk mengubahnya, atau pakai judul lain.")
                       : ("the file `\(path)` already exists and will not be overwritten", "Open that file to change it, or use another title.")

@@ -4,13 +4,16 @@ import Templates
 /// `/robots.txt` pointing to it.
 enum Sitemap {
     static let maxURLsPerFile = 50_000
+    /// Pages with nothing of their own for a search engine: the cart and search are filled in by
+    /// the buyer's browser (their templates say `noindex`), and the not-found page.
+    static let unlisted: Set<String> = [Routes.cart, Routes.search, Routes.notFound]
 
     /// Files to write, by path, each with its template context made only when the file is
     /// written (`lapak serve` plans the site after every save and may never ask for them).
     static func files(pages: [PlannedPage], routes: Routes, fallback: ContentDate?)
         -> [(path: String, template: String, context: @Sendable () -> [String: Value])]
     {
-        let listed = pages.filter { $0.route != Routes.notFound }
+        let listed = pages.filter { !unlisted.contains($0.route) }
         let urls: @Sendable (Range<Int>) -> [Value] = { range in
             listed[range].map { page in
                 .dictionary(OrderedMapping([

@@ -15,6 +15,7 @@ public enum PhotoProblem: Sendable, Hashable {
     // Warnings of `lapak check`.
     case carriesLocation(path: String)
     case tooSmall(path: String, width: Int, height: Int, minimum: Int)
+    case productWithoutPhoto(example: String)
 
     init(_ failure: PhotoFailure, path: String) {
         switch failure {
@@ -40,6 +41,7 @@ public enum PhotoProblem: Sendable, Hashable {
         case .settingOutOfRange: "photo-setting-out-of-range"
         case .carriesLocation: "photo-location"
         case .tooSmall: "photo-too-small"
+        case .productWithoutPhoto: "product-without-photo"
         }
     }
 
@@ -77,6 +79,9 @@ public enum PhotoProblem: Sendable, Hashable {
         case .carriesLocation(let path):
             return ("foto `\(path)` menyimpan lokasi GPS tempat foto diambil",
                     "Situs tidak menerbitkan lokasi ini, tetapi berkas aslinya ikut tersimpan di folder dan riwayat git. Jalankan `lapak photos --strip` untuk menghapusnya dari semua foto.")
+        case .productWithoutPhoto(let example):
+            return ("produk ini belum punya foto",
+                    "Google dan Facebook menolak produk tanpa foto. Simpan fotonya di `content/\(example)` lalu tulis `images: [\(example)]`.")
         case .tooSmall(let path, let width, let height, let minimum):
             return ("foto `\(path)` hanya \(width) × \(height) piksel; sisi pendeknya kurang dari \(minimum) piksel",
                     "Google dan Facebook menolak foto produk sekecil ini, dan di HP foto tampak buram. Pakai foto asli dari kamera HP.")
@@ -113,6 +118,9 @@ public enum PhotoProblem: Sendable, Hashable {
         case .carriesLocation(let path):
             return ("the photo `\(path)` records the GPS position where it was taken",
                     "The site never publishes it, but the original file keeps it in the folder and in git's history. Run `lapak photos --strip` to remove it from every photo.")
+        case .productWithoutPhoto(let example):
+            return ("this product has no photo yet",
+                    "Google and Facebook refuse products without a photo. Save it at `content/\(example)` and write `images: [\(example)]`.")
         case .tooSmall(let path, let width, let height, let minimum):
             return ("the photo `\(path)` is only \(width) × \(height) pixels; its short side is under \(minimum) pixels",
                     "Google and Facebook refuse product photos this small, and phones show them blurred. Use the original photo from the phone's camera.")

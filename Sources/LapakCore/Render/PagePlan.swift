@@ -204,7 +204,7 @@ struct PagePlan: Sendable {
         let trail = [home, (site.categoryName(product.category), Routes.category(product.category)), (product.title, route)]
         var meta = self.meta(type: "product", title: product.title, description: product.summary,
                              image: product.images.first.map { Views.image($0, routes: routes) })
-        meta.append(("price_amount", .string(String(product.price))))
+        meta.append(("price_amount", .string(String(product.lowestPrice))))
         meta.append(("price_currency", .string(site.config.currency)))
         return [
             "page": pageInfo(kind: "product", title: product.title, route: route, description: product.summary),

@@ -152,7 +152,7 @@ struct Views: Sendable {
             orderURL = .string(OrderLink.url(number: number, message: message))
         }
         let images = product.images.map { image($0, routes: routes) }
-        let prices = [product.price] + product.variants.map(\.price)
+        let prices = product.sellingPrices
         return .dictionary(OrderedMapping([
             ("slug", .string(product.slug)),
             ("title", .string(product.title)),

@@ -67,7 +67,7 @@ struct ScaffoldRun {
         if image == nil { photoToAdd = "content/images/products/\(slug).jpg" }
         let name = content.producers.first { $0.id == producer }?.name ?? producer
         return ScaffoldTemplates.product(.init(
-            title: title, slug: slug, price: request.price ?? 0, category: category, categories: categories,
+            title: title, slug: slug, price: request.price, category: category, categories: categories,
             producer: producer, producerName: name, image: image ?? "images/products/\(slug).jpg",
             date: JakartaDate.today(request.now)))
     }

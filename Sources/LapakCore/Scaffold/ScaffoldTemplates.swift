@@ -5,7 +5,8 @@ enum ScaffoldTemplates {
     struct Product {
         let title: String
         let slug: String
-        let price: Int
+        /// nil leaves `price:` empty for the member to fill in; the build says so at that line.
+        let price: Int?
         let category: String
         let categories: [String]
         let producer: String
@@ -21,8 +22,8 @@ enum ScaffoldTemplates {
         ---
         # Nama produk, seperti yang dibaca pembeli.
         title: \(q(p.title))
-        # Harga dalam Rupiah, angka saja tanpa titik atau "Rp". Contoh: 85000
-        price: \(p.price)
+        # Harga dalam Rupiah, angka saja tanpa titik atau "Rp". Wajib diisi. Contoh: 85000
+        price: \(p.price.map(String.init) ?? "")
         # Kategori\(choices) (daftarnya di content/site.yml).
         category: \(p.category)
         # Kelompok pembuat: nama berkasnya di content/producers/ tanpa ".md".

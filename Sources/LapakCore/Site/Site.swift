@@ -18,6 +18,8 @@ public struct Site: Sendable {
     public let productsByTag: [String: [Int]]
     public let newsByProducer: [String: [Int]]
     public let newsByTag: [String: [Int]]
+    /// Producers named by product files that have errors: not idle, only unfinished.
+    public var producersOfBrokenProducts: Set<String> = []
 
     public func producer(_ id: String) -> Producer? { producerIndex[id].map { producers[$0] } }
 
@@ -36,48 +38,52 @@ public struct Site: Sendable {
         var diagnostics: [Diagnostic] = []
         let producers = content.producers.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         let producerIndex = Dictionary(producers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let knownProducers = producers.map(\.id).sorted()
+        // A producer file with an error is reported there; here it still exists.
+        let knownProducers = Set(producers.map(\.id)).union(content.brokenProducers).sorted()
+        func isUnknownProducer(_ id: String) -> Bool { producerIndex[id] == nil && !content.brokenProducers.contains(id) }
         let configured = content.config.categories
         let knownCategories = configured.map(\.id)
 
         var products: [Product] = []
         for product in content.products {
             var ok = true
-            if producerIndex[product.producerID] == nil {
+            if isUnknownProducer(product.producerID) {
                 diagnostics.append(.error(.unknownProducer(id: product.producerID,
                                                            suggestion: KnownFields.closest(to: product.producerID, among: knownProducers, maxDistance: 3),
                                                            known: knownProducers),
-                                          at: SourceLocation(file: product.sourcePath)))
+                                          at: product.origins["producer"] ?? SourceLocation(file: product.sourcePath)))
+                ok = false
+            } else if producerIndex[product.producerID] == nil {
                 ok = false
             }
             if !configured.isEmpty && !knownCategories.contains(product.category) {
                 diagnostics.append(.error(.unknownCategory(id: product.category,
                                                            suggestion: KnownFields.closest(to: product.category, among: knownCategories, maxDistance: 3),
                                                            known: knownCategories),
-                                          at: SourceLocation(file: product.sourcePath)))
+                                          at: product.origins["category"] ?? SourceLocation(file: product.sourcePath)))
                 ok = false
             } else if configured.isEmpty && !Slug.isValid(product.category) {
                 diagnostics.append(.error(.invalidSlug(slug: product.category, suggestion: Slug.make(from: product.category)),
-                                          at: SourceLocation(file: product.sourcePath)))
+                                          at: product.origins["category"] ?? SourceLocation(file: product.sourcePath)))
                 ok = false
             }
             if ok { products.append(product) }
         }
         var news: [NewsArticle] = []
         for article in content.news {
-            let unknown = article.producerIDs.filter { producerIndex[$0] == nil }
+            let unknown = article.producerIDs.filter(isUnknownProducer)
             for id in unknown {
                 diagnostics.append(.error(.unknownProducer(id: id,
                                                            suggestion: KnownFields.closest(to: id, among: knownProducers, maxDistance: 3),
                                                            known: knownProducers),
-                                          at: SourceLocation(file: article.sourcePath)))
+                                          at: article.origins["producers"] ?? SourceLocation(file: article.sourcePath)))
             }
-            if unknown.isEmpty { news.append(article) }
+            if article.producerIDs.allSatisfy({ producerIndex[$0] != nil }) { news.append(article) }
         }
 
-        diagnostics += duplicates(products.map { ($0.slug, $0.sourcePath) })
-        diagnostics += duplicates(news.map { ($0.slug, $0.sourcePath) })
-        diagnostics += duplicates(content.pages.map { ($0.slug, $0.sourcePath) })
+        diagnostics += duplicates(products.map { ($0.slug, $0.sourcePath, $0.origins["slug"]) })
+        diagnostics += duplicates(news.map { ($0.slug, $0.sourcePath, $0.origins["slug"]) })
+        diagnostics += duplicates(content.pages.map { ($0.slug, $0.sourcePath, $0.origins["slug"]) })
 
         products.sort(by: newestFirst)
         news.sort { ($0.date.epochSeconds, $1.title, $1.slug) > ($1.date.epochSeconds, $0.title, $0.slug) }
@@ -105,7 +111,9 @@ public struct Site: Sendable {
             tags: Set(byTag.keys).union(newsByTag.keys).sorted(),
             producerIndex: producerIndex, productsByProducer: byProducer, productsByCategory: byCategory,
             productsByTag: byTag, newsByProducer: newsByProducer, newsByTag: newsByTag)
-        return (site, diagnostics)
+        var assembled = site
+        assembled.producersOfBrokenProducts = content.producersOfBrokenProducts
+        return (assembled, diagnostics)
     }
 
     /// Newest first; undated products last; ties broken by title and slug for a stable order.
@@ -116,12 +124,13 @@ public struct Site: Sendable {
         return a.slug < b.slug
     }
 
-    private static func duplicates(_ items: [(slug: String, path: String)]) -> [Diagnostic] {
+    /// `slug` is where the file sets its address, when it does (else the file name gives it).
+    private static func duplicates(_ items: [(slug: String, path: String, slugLine: SourceLocation?)]) -> [Diagnostic] {
         var firstPath: [String: String] = [:]
         var out: [Diagnostic] = []
         for item in items.sorted(by: { $0.path < $1.path }) {
             if let other = firstPath[item.slug] {
-                out.append(.error(.duplicateSlug(slug: item.slug, otherFile: other), at: SourceLocation(file: item.path)))
+                out.append(.error(.duplicateSlug(slug: item.slug, otherFile: other), at: item.slugLine ?? SourceLocation(file: item.path)))
             } else {
                 firstPath[item.slug] = item.path
             }

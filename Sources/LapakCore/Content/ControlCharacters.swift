@@ -1,0 +1,64 @@
+/// Characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage return, and
+/// U+FFFE/U+FFFF). One of them in a title makes `katalog.xml` or `atom.xml` ill-formed, and Google
+/// then drops the whole feed; they arrive pasted from other apps, never typed on purpose.
+enum ControlCharacters {
+    struct Found: Equatable {
+        let scalar: Unicode.Scalar
+        let line: Int
+        let column: Int
+
+        /// `U+0007`, as a contributor can look it up.
+        var code: String {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+
+    /// The first forbidden character, with its line and column (counted in characters, from 1).
+    static func first(in text: String) -> Found? {
+        // Nearly every file has none: one pass over the bytes before counting lines.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) || text.utf8.contains(0xEF) else {
+            return nil
+        }
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if isForbidden(scalar) { return Found(scalar: scalar, line: line, column: column) }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return nil
+    }
+}
+
+/// Where a file stops being UTF-8: the line and column of its first byte that is not, so a
+/// member pasting from a word processor is pointed at the place to retype.
+enum InvalidUTF8 {
+    static func firstPosition(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return nil
+            case .error:
+                let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                return (line, String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
+            }
+        }
+    }
+}
