@@ -13,9 +13,10 @@ public enum PhotoEngine {
     @discardableResult
     public static func start() -> Bool { started }
 
-    /// libvips' version, part of every cache key: a new libvips may encode differently.
+    /// libvips' version, part of every cache key: a new libvips may encode differently. Read
+    /// without starting libvips (a compiled-in string), so a build with every photo cached never
+    /// pays for starting it.
     public static var version: String {
-        start()
         let text = lapak_vips_version()
         return text.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: strlen($0)), as: UTF8.self) } ?? ""
     }
