@@ -31,6 +31,20 @@
   function setUpAdd(form) {
     const d = form.dataset;
     form.hidden = false;
+    // The WhatsApp button follows the picker: the chosen variant, the quantity, the line total.
+    const order = document.querySelector("[data-order-link]");
+    const follow = () => {
+      if (!order) return;
+      const option = form.elements.variant ? form.elements.variant.selectedOptions[0] : null;
+      const price = parseInt((option || form).dataset.price, 10);
+      const n = qty(form.elements.qty.value);
+      const text = fill(order.dataset.orderMessage, { producer: d.producerName, qty: n,
+        title: option ? `${d.title} (${option.value})` : d.title, total: rupiah(price * n), url: order.dataset.pageUrl });
+      order.href = `https://wa.me/${encodeURIComponent(d.wa)}?text=${encodeURIComponent(text)}`;
+    };
+    form.addEventListener("input", follow);
+    form.addEventListener("change", follow);
+    follow();
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const option = form.elements.variant ? form.elements.variant.selectedOptions[0] : null;
@@ -119,9 +133,12 @@
       const q = input.value.trim();
       const terms = fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
       history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname);
-      const hits = index && terms.length ? index.filter((e) => terms.every((t) => e.s.includes(t))) : [];
-      const inTitle = (e) => terms.every((t) => fold(e.t).includes(t));
-      hits.sort((a, b) => inTitle(b) - inTitle(a)); // title matches first, then newest first
+      // A term matches at the start of a word: "tas" finds "tas" and "tasbih", not "komunitas".
+      const starts = (words, t) => (" " + words).includes(" " + t);
+      const hits = index && terms.length ? index.filter((e) => terms.every((t) => starts(e.s, t))) : [];
+      const inTitle = (e) => terms.every((t) => starts(fold(e.t).split(/[^\p{L}\p{N}]+/u).join(" "), t));
+      const rank = (e) => (inTitle(e) ? 2 : 0) + (e.k === "product" ? 1 : 0);
+      hits.sort((a, b) => rank(b) - rank(a)); // title matches first, products before news, then site order
       status.textContent = index && terms.length ? fill(hits.length ? d.results : d.none, { n: hits.length, q }) : "";
       results.replaceChildren(...hits.slice(0, 50).map((e) => el("li", {}, el("a", { href: e.u }, e.t),
         el("span", { class: "meta" }, [e.k === "news" ? d.kindNews : d.kindProduct, e.p, e.b].filter(Boolean).join(" · ")))));

@@ -22,3 +22,15 @@ import Testing
         #expect(row(["tas-pandan-1", "5 - 7 hari"]) == "tas-pandan-1,5 - 7 hari\r\n")
     }
 }
+
+@Suite struct CatalogTitleTests {
+    @Test func aLongTitleIsShortenedBeforeTheVariantName() {
+        let title = String(repeating: "Tas anyaman pandan motif kawung ", count: 6)
+        let small = Catalog.variantTitle(title, "Kecil (20 × 15 cm)")
+        let large = Catalog.variantTitle(title, "Besar (40 × 32 cm)")
+        #expect(small.unicodeScalars.count <= 150 && large.unicodeScalars.count <= 150)
+        #expect(small.hasSuffix("… (Kecil (20 × 15 cm))") && large.hasSuffix("… (Besar (40 × 32 cm))"))
+        #expect(small != large)
+        #expect(Catalog.variantTitle("Tas Pandan", "Besar") == "Tas Pandan (Besar)")
+    }
+}

@@ -168,3 +168,13 @@ import Testing
         #expect(error.message(.en) == "`photos.widths` is 5, outside 16 to 4096")
     }
 }
+
+@Suite struct PublishedNameTests {
+    @Test(arguments: [("images/products/tas.jpg", "images/products/", "tas"),
+                      ("images/Foto Produk/tas pandan é.JPG", "images/foto-produk/", "tas-pandan-e"),
+                      ("images/products/日本.jpg", "images/products/", "foto")])
+    func copiesArePublishedUnderNamesThatAreValidURLs(source: String, folder: String, stem: String) {
+        let published = PublishedPhoto.publishedName(of: source)
+        #expect(published.folder == folder && published.stem == stem)
+    }
+}

@@ -140,3 +140,49 @@ import Testing
         #expect(error.location.description == "content/products/tas.md:3:14")
     }
 }
+
+@Suite struct LongTextTests {
+    @Test func aTwoMegabyteBodyIsToldWhatToShortenNotToSplit() throws {
+        let body = String(repeating: "Tas anyaman pandan dari Kedunggebang. ", count: 55_000)
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(TestSite.validProductFields, body: body)])
+        let error = try #require(site.load().1.first { $0.code == "markdown-too-large" })
+        #expect(error.message(.id) == "tulisan di bawah `---` berukuran 2042 KB, lebih dari batas 1024 KB")
+        #expect(error.hint(.id)?.contains("Perpendek tulisannya") == true)
+        #expect(error.hint(.id)?.contains("berkas") == false, "a product cannot be split into files")
+    }
+}
+
+@Suite struct CatalogIDTests {
+    @Test func aProductWhoseAddressIsAnotherProductsVariantIdIsRefused() throws {
+        let beras = TestSite.validProductFields.replacingOccurrences(of: "Tas Anyaman Pandan", with: "Beras")
+            + "\nvariants:\n  - name: \"Medium 5 kg\"\n    price: 70000"
+        let twin = TestSite.validProductFields.replacingOccurrences(of: "Tas Anyaman Pandan", with: "Beras Medium")
+        let site = try TestSite(files: ["content/products/beras-gogodeso.md": TestSite.product(beras),
+                                        "content/products/beras-gogodeso-medium-5-kg.md": TestSite.product(twin)])
+        let diagnostics = Site.assemble(try #require(site.load().0)).diagnostics
+        let error = try #require(diagnostics.first { $0.code == "catalog-id-taken" })
+        #expect(error.location.file == "content/products/beras-gogodeso-medium-5-kg.md")
+        #expect(error.message(.id) == "alamat produk ini, `beras-gogodeso-medium-5-kg`, sama dengan kode katalog salah satu varian di content/products/beras-gogodeso.md")
+    }
+}
+
+@Suite struct TypographicQuoteTests {
+    @Test(arguments: ["“Tas Anyaman Pandan”", "„Tas Anyaman Pandan“", "‘Tas Anyaman Pandan’", "«Tas Anyaman Pandan»"])
+    func curlyQuotesAroundAValueAreTakenOffWithAWarning(_ written: String) throws {
+        let fields = TestSite.validProductFields.replacingOccurrences(of: "\"Tas Anyaman Pandan\"", with: written)
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(fields)])
+        let (content, diagnostics) = site.load()
+        #expect(content?.products.first?.title == "Tas Anyaman Pandan")
+        let warning = try #require(diagnostics.first { $0.code == "typographic-quotes" })
+        #expect(warning.severity == .warning && warning.location.line == 2)
+        #expect(warning.message(.id) == "tanda kutip miring di sekitar `title` dilepas; yang diterbitkan: Tas Anyaman Pandan")
+    }
+
+    @Test func quotesInsideAValueStay() throws {
+        let fields = TestSite.validProductFields.replacingOccurrences(of: "\"Tas Anyaman Pandan\"", with: "Tas “Kawung” Pandan")
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(fields)])
+        let (content, diagnostics) = site.load()
+        #expect(content?.products.first?.title == "Tas “Kawung” Pandan")
+        #expect(diagnostics.isEmpty)
+    }
+}

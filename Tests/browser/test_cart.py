@@ -79,3 +79,33 @@ def test_two_producers_get_one_message_each(visit, products, screenshot):
     assert driver.find_element(By.CSS_SELECTOR, "[data-cart-count]").text == "3"
     visit.assert_clean()
     driver.execute_script("localStorage.clear()")
+
+
+def order_message(link):
+    url = urllib.parse.urlsplit(link.get_attribute("href"))
+    return urllib.parse.parse_qs(url.query)["text"][0]
+
+
+def test_the_whatsapp_button_follows_the_chosen_variant_and_quantity(visit, products):
+    kain = next(p for p in products if p["id"] == "kain-batik-ecoprint-sidomulyo")
+    sutra = next(v for v in kain["variants"] if v["name"].startswith("Sutra"))
+    driver = visit(path(kain))
+    button = driver.find_element(By.CSS_SELECTOR, "a[data-order-link]")
+    form = driver.find_element(By.CSS_SELECTOR, "form[data-cart-add]")
+    Select(form.find_element(By.NAME, "variant")).select_by_value(sutra["name"])
+    field = form.find_element(By.NAME, "qty")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("3")
+    message = order_message(button)
+    assert message.startswith(f"Halo {kain['producer']['name']},"), message
+    assert f"3 × {kain['title']} ({sutra['name']}) ({rupiah(3 * sutra['price'])})" in message, message
+    assert kain["url"] in message
+    visit.assert_clean()
+
+
+def test_without_javascript_each_variant_has_its_own_order_link(built, products):
+    kain = next(p for p in products if p["id"] == "kain-batik-ecoprint-sidomulyo")
+    page = (built / path(kain).strip("/") / "index.html").read_text(encoding="utf-8")
+    for variant in kain["variants"]:
+        expected = urllib.parse.quote(f"{kain['title']} ({variant['name']}) ({rupiah(variant['price'])})", safe="")
+        assert expected in page.replace("&amp;", "&"), variant["name"]

@@ -47,3 +47,16 @@ def test_index_is_small_and_folded(built):
     for entry in entries:
         assert entry["s"] == entry["s"].lower() and entry["t"] and entry["u"].startswith("/")
     assert (built / "cari" / "index.json").stat().st_size < 400 * len(entries)
+
+
+def test_a_term_matches_at_the_start_of_words_and_products_come_first(visit, products):
+    driver = visit("/cari/?q=tas")
+    found = results(driver)
+    # "komunitas" contains "tas" but does not start with it: that article is not a hit.
+    assert "Lima KOPI Blitar Menyusun Strategi Usaha Komunitas untuk 2026" not in found
+    bags = {p["title"] for p in products if any(w.lower().startswith("tas") for w in p["title"].split())}
+    assert bags and bags <= set(found)
+    # Every product hit comes before every news hit.
+    kinds = ["news" if li.text.startswith("Berita") else "product"
+             for li in driver.find_elements(By.CSS_SELECTOR, "[data-search-results] li .meta")]
+    assert kinds == sorted(kinds, key=lambda kind: kind == "news"), kinds

@@ -11,7 +11,9 @@ public struct ContentLimits: Sendable {
     public init() {}
 
     func markdownProblem(_ body: String) -> Problem? {
-        if body.utf8.count > maxMarkdownBytes { return .markdownTooLarge(limitKB: maxMarkdownBytes / 1024) }
+        if body.utf8.count > maxMarkdownBytes {
+            return .markdownTooLarge(limitKB: maxMarkdownBytes / 1024, sizeKB: (body.utf8.count + 1023) / 1024)
+        }
         var body = body
         return body.withUTF8 { bytes -> Problem? in
             var openBrackets = 0

@@ -43,6 +43,24 @@ enum ControlCharacters {
     }
 }
 
+/// Curly quotes around a whole value: `title: “Tas Anyaman Pandan”`, as phones and word
+/// processors write "…". YAML takes them as part of the text; Lapak takes them off.
+enum TypographicQuotes {
+    static let pairs: [(Character, Character)] = [("“", "”"), ("„", "“"), ("„", "”"), ("‘", "’"), ("«", "»"), ("‹", "›"), ("”", "”")]
+
+    /// The text inside, when `value` is wholly wrapped in one pair and holds no other of its closing mark.
+    static func unwrapped(_ value: String) -> String? {
+        guard value.count >= 2, let first = value.first, let last = value.last else { return nil }
+        for (open, close) in pairs where first == open && last == close {
+            let inner = value.dropFirst().dropLast()
+            if inner.contains(close) { return nil }
+            let trimmed = String(inner).trimmed
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        return nil
+    }
+}
+
 /// Where a file stops being UTF-8: the line and column of its first byte that is not, so a
 /// member pasting from a word processor is pointed at the place to retype.
 enum InvalidUTF8 {

@@ -69,7 +69,13 @@ struct Fields {
             report(.notText(field: field), field: field)
             return nil
         }
-        return scalar.string.trimmed
+        let value = scalar.string.trimmed
+        // Phones and word processors turn "…" into “…”, which YAML keeps as part of the text.
+        if let inner = TypographicQuotes.unwrapped(value) {
+            diagnostics.append(.warning(.typographicQuotes(field: field, value: inner), at: location(scalar.mark)))
+            return inner
+        }
+        return value
     }
 
     mutating func requiredText(_ field: String, example: String) -> String? {

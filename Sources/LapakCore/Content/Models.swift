@@ -12,8 +12,12 @@ public struct ImageRef: Sendable, Hashable {
     /// The line that names it, where problems found while processing it are reported.
     public let origin: SourceLocation
 
-    /// What feeds, catalogs and structured data link to: the photo's JPEG copy.
-    public var feedPath: String { photo?.jpeg.path ?? path }
+    /// What feeds, catalogs and structured data link to: the photo's JPEG copy, or the file
+    /// (an SVG) with each part of its path percent-encoded, so the URL is valid as it stands.
+    public var feedPath: String { photo?.jpeg.path ?? urlPath }
+
+    /// `path` with each part percent-encoded (`images/tas%20pandan.svg`).
+    public var urlPath: String { path.split(separator: "/").map { PercentEncoding.encode(String($0)) }.joined(separator: "/") }
 }
 
 public enum Availability: String, Sendable, CaseIterable, Equatable {

@@ -66,6 +66,7 @@ enum YAMLComposer {
     struct Failure: Error, Equatable {
         enum Kind: Equatable {
             case syntax(String)
+            case slip(YAMLSlip)
             case duplicateKey(String)
             case aliasOrAnchor
             case tag
@@ -88,7 +89,7 @@ enum YAMLComposer {
             var documents = 0
             while true {
                 var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { throw failure(of: parser) }
+                guard yaml_parser_parse(&parser, &event) == 1 else { throw failure(of: parser, text: text) }
                 defer { yaml_event_delete(&event) }
                 let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
                 switch event.type {
@@ -96,7 +97,7 @@ enum YAMLComposer {
                     return builder.root
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
-                    if documents > 1 { throw Failure(kind: .syntax("expected a single document in the stream"), mark: mark) }
+                    if documents > 1 { throw Failure(kind: .slip(.secondDocument), mark: mark) }
                 case YAML_ALIAS_EVENT:
                     throw Failure(kind: .aliasOrAnchor, mark: mark)
                 case YAML_SCALAR_EVENT:
@@ -172,12 +173,14 @@ enum YAMLComposer {
         }
     }
 
-    private static func failure(of parser: yaml_parser_t) -> Failure {
+    private static func failure(of parser: yaml_parser_t, text: String) -> Failure {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         let context = parser.context.map { String(cString: $0) }
-        let detail = [context, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         let mark = YAMLMark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
-        return Failure(kind: .syntax(detail), mark: mark)
+        let contextMark = context == nil ? nil
+            : YAMLMark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+        let (slip, at) = YAMLSlip.classify(problem: problem, context: context, mark: mark, contextMark: contextMark, text: text)
+        return Failure(kind: .slip(slip), mark: at)
     }
 
     /// A failure as a diagnostic at the line of the content file (`lineOffset`: the file line of
@@ -187,6 +190,7 @@ enum YAMLComposer {
             ?? SourceLocation(file: file, line: lineOffset)
         switch failure.kind {
         case .syntax(let detail): return .error(.yamlSyntax(detail: detail), at: location)
+        case .slip(let slip): return .error(.yamlSlip(slip), at: location)
         case .duplicateKey(let key): return .error(.duplicateKey(field: key), at: location)
         case .aliasOrAnchor: return .error(.yamlAliasesNotAllowed, at: location)
         case .tag: return .error(.yamlTagNotAllowed, at: location)

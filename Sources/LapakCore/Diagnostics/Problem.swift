@@ -7,6 +7,8 @@ public enum Problem: Sendable, Hashable {
     case unclosedFrontMatter
     case frontMatterNotMapping
     case yamlSyntax(detail: String)
+    /// A content file's front matter YAML cannot read, named in plain words.
+    case yamlSlip(YAMLSlip)
     case duplicateKey(field: String)
     case yamlAliasesNotAllowed
     case yamlTagNotAllowed
@@ -33,7 +35,7 @@ public enum Problem: Sendable, Hashable {
     case imageOutsideContent(path: String)
     case unknownField(field: String, suggestion: String?)
     case misspelledField(written: String, field: String)
-    case markdownTooLarge(limitKB: Int)
+    case markdownTooLarge(limitKB: Int, sizeKB: Int)
     case markdownTooDeep(limit: Int)
     case markdownBracketRun(limit: Int)
     case template(message: String)
@@ -51,6 +53,8 @@ public enum Problem: Sendable, Hashable {
     case futureNews(date: String)
     case emptyDescription
     case priceNotSet
+    case typographicQuotes(field: String, value: String)
+    case catalogIDTaken(id: String, otherFile: String)
     case controlCharacter(code: String)
     case unsupportedLanguage(value: String, supported: [String])
     // Refusals of `lapak new`.
@@ -72,6 +76,7 @@ public enum Problem: Sendable, Hashable {
         case .unclosedFrontMatter: "unclosed-front-matter"
         case .frontMatterNotMapping: "front-matter-not-mapping"
         case .yamlSyntax: "yaml-syntax"
+        case .yamlSlip: "yaml-syntax"
         case .duplicateKey: "duplicate-key"
         case .yamlAliasesNotAllowed: "yaml-alias"
         case .yamlTagNotAllowed: "yaml-tag"
@@ -115,6 +120,8 @@ public enum Problem: Sendable, Hashable {
         case .futureNews: "future-news"
         case .emptyDescription: "empty-description"
         case .priceNotSet: "price-not-set"
+        case .typographicQuotes: "typographic-quotes"
+        case .catalogIDTaken: "catalog-id-taken"
         case .controlCharacter: "control-character"
         case .unsupportedLanguage: "unsupported-language"
         case .fileExists: "file-exists"
@@ -150,6 +157,8 @@ public enum Problem: Sendable, Hashable {
         case .frontMatterNotMapping:
             return id ? ("bagian data harus berupa daftar `nama: nilai`", "Contoh: `title: Tas Anyaman Pandan`.")
                       : ("the front matter must be a list of `name: value` fields", "For example: `title: Tas Anyaman Pandan`.")
+        case .yamlSlip(let slip):
+            return slip.text(language)
         case .yamlSyntax(let detail):
             return id ? ("penulisan data (YAML) salah: \(detail)",
                          "Periksa tanda titik dua, tanda kutip dan indentasi di baris ini. Teks yang memuat `:` atau `#` perlu diberi tanda kutip.")
@@ -258,9 +267,12 @@ public enum Problem: Sendable, Hashable {
             }
             return id ? ("kolom `\(field)` tidak dikenal dan akan diabaikan", "Periksa ejaannya, atau hapus baris ini.")
                       : ("unknown field `\(field)` will be ignored", "Check its spelling, or remove the line.")
-        case .markdownTooLarge(let limit):
-            return id ? ("teks lebih dari \(limit) KB", "Bagi tulisan ini menjadi beberapa berkas.")
-                      : ("the text is larger than \(limit) KB", "Split it into several files.")
+        case .markdownTooLarge(let limit, let size):
+            // A product is one file: "split it" is no advice. Say what makes a text this long.
+            return id ? ("tulisan di bawah `---` berukuran \(size) KB, lebih dari batas \(limit) KB",
+                         "Perpendek tulisannya: pembeli membacanya di HP, beberapa paragraf sudah cukup. Hapus bagian yang tersalin berulang kali, tabel atau daftar yang sangat panjang, dan gambar yang tertempel sebagai teks; foto dimasukkan lewat `images:`.")
+                      : ("the text below `---` is \(size) KB, more than the limit of \(limit) KB",
+                         "Shorten it: buyers read it on a phone, and a few paragraphs are enough. Remove parts pasted more than once, very long tables or lists, and pictures pasted in as text; photos go in `images:`.")
         case .markdownTooDeep(let limit):
             return id ? ("daftar atau kutipan bersarang lebih dari \(limit) tingkat", "Kurangi tingkat daftar atau kutipan (`>`).")
                       : ("lists or block quotes are nested more than \(limit) levels deep", "Reduce the nesting of lists or quotes (`>`).")
@@ -318,6 +330,16 @@ public enum Problem: Sendable, Hashable {
                          "Hapus karakter itu: ketik ulang kata di tempat ini. Katalog Google dan Facebook menolak seluruh berkas bila ada karakter ini.")
                       : ("there is an invisible character (\(code)) here, usually copied in from another app",
                          "Delete it: type the words at this place again. Google's and Facebook's catalogs refuse the whole file when it holds one.")
+        case .catalogIDTaken(let catalogID, let other):
+            return id ? ("alamat produk ini, `\(catalogID)`, sama dengan kode katalog salah satu varian di \(other)",
+                         "Google dan Facebook memerlukan kode yang berbeda untuk setiap barang. Beri produk ini `slug:` lain, atau ganti nama varian itu.")
+                      : ("this product's address, `\(catalogID)`, is the catalog id of a variant in \(other)",
+                         "Google and Facebook need a different id for every item. Give this product another `slug:`, or rename that variant.")
+        case .typographicQuotes(let field, let value):
+            return id ? ("tanda kutip miring di sekitar `\(field)` dilepas; yang diterbitkan: \(value)",
+                         "Pakai tanda kutip lurus atau tanpa tanda kutip, misalnya `\(field): \"\(value)\"`, agar pesan ini hilang.")
+                      : ("the curly quotes around `\(field)` were taken off; published: \(value)",
+                         "Use straight quotes or none, for example `\(field): \"\(value)\"`, and this message goes away.")
         case .priceNotSet:
             return id ? ("harga produk belum diisi",
                          "Tulis harga dalam Rupiah, angka saja, misalnya `price: 85000`. Bila harganya belum pasti, tulis `draft: true` agar produk ini belum tampil.")

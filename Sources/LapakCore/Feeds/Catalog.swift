@@ -115,7 +115,7 @@ struct Catalog: Sendable {
             var id = Self.limitID(product.slug + "-" + Slug.make(from: variant.name))
             while !usedIDs.insert(id).inserted { id = Self.limitID(id + "-x") }
             item.id = id
-            item.title = Self.cut("\(product.title) (\(variant.name))", Limit.title)
+            item.title = Self.variantTitle(product.title, variant.name)
             item.price = Self.price(variant.price, currency: site.config.currency)
             item.itemGroupID = base.id
             item.size = Self.cut(variant.name, Limit.size)
@@ -191,6 +191,15 @@ struct Catalog: Sendable {
             kept = kept[..<space]
         }
         return String(kept) + "…"
+    }
+
+    /// "Title (Variant)" within the title limit. The product's part is shortened first: sibling
+    /// variants must keep titles that tell them apart.
+    static func variantTitle(_ title: String, _ variant: String) -> String {
+        let whole = "\(title) (\(variant))"
+        guard whole.unicodeScalars.count > Limit.title else { return whole }
+        let suffix = " (" + cut(variant, Limit.title / 2) + ")"
+        return cut(title, Limit.title - suffix.unicodeScalars.count) + suffix
     }
 
     /// Ids over 50 characters keep their start and get a stable hash, so they stay unique.

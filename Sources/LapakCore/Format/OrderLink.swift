@@ -5,12 +5,15 @@ public enum OrderLink {
     }
 
     /// The prefilled message for one product: greeting, product, price and its page.
-    public static func productMessage(producerName: String, title: String, price: Int, pageURL: String,
+    /// `price` nil for a product with variants ordered from its main button without a choice:
+    /// the buyer says which, rather than being quoted a price no variant sells at.
+    public static func productMessage(producerName: String, title: String, price: Int?, pageURL: String,
                                       language: String) -> String {
+        let priced = price.map { "\(title) (\(Rupiah.format($0)))" } ?? title
         if language == "en" {
-            return "Hello \(producerName), I would like to order \(title) (\(Rupiah.format(price))).\n\(pageURL)"
+            return "Hello \(producerName), I would like to order \(priced).\n\(pageURL)"
         }
-        return "Halo \(producerName), saya ingin memesan \(title) (\(Rupiah.format(price))).\n\(pageURL)"
+        return "Halo \(producerName), saya ingin memesan \(priced).\n\(pageURL)"
     }
 
     /// A message to the producer without a product, for the contact button.

@@ -38,16 +38,28 @@ public struct PublishedPhoto: Sendable, Hashable {
         webp.last { $0.width <= bodyWidth } ?? webp.first ?? jpeg
     }
 
+    /// The folder and name stem copies are published under: each part made a slug (`Foto Produk/tas
+    /// pandan é.jpg` → `foto-produk/tas-pandan-e`), so every URL to them is valid as it stands in
+    /// feeds, catalogs and link previews, whatever a phone named the file.
+    static func publishedName(of source: String) -> (folder: String, stem: String) {
+        var parts = source.split(separator: "/").map(String.init)
+        let name = parts.popLast() ?? source
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        func slug(_ part: String, _ fallback: String) -> String {
+            let made = Slug.make(from: part)
+            return made.isEmpty ? fallback : made
+        }
+        let folder = parts.map { slug($0, "foto") }.map { $0 + "/" }.joined()
+        return (folder, slug(stem, "foto"))
+    }
+
     /// Plans the copies of `source` (a path under `content/`) from its header and digest.
     static func plan(source: String, header: PhotoHeader, digest: String, sizes: PhotoSizes) -> PublishedPhoto {
         let width = header.width
         let height = header.height
         let cacheKey = ContentDigest.sha256("\(digest)\n\(sizes.parameters)\nlibvips \(PhotoEngine.version)\n\(width)x\(height)")
         let fingerprint = cacheKey.prefix(10)
-        let slash = source.lastIndex(of: "/")
-        let folder = slash.map { String(source[...$0]) } ?? ""
-        let name = slash.map { String(source[source.index(after: $0)...]) } ?? source
-        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        let (folder, stem) = publishedName(of: source)
         func rendition(_ w: Int, _ encoding: PhotoEncoding, _ quality: Int) -> Rendition {
             Rendition(path: "\(folder)\(stem).\(fingerprint).\(w).\(encoding.fileExtension)", width: w,
                       height: PhotoSizes.height(atWidth: w, sourceWidth: width, sourceHeight: height),

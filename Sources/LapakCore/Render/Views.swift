@@ -62,7 +62,7 @@ struct Views: Sendable {
         guard let photo = image.photo else {
             // Not a photo (an SVG): published as it is.
             return .dictionary(OrderedMapping([
-                ("src", .string(routes.path(image.path))), ("abs_url", .string(routes.absolute(image.path))),
+                ("src", .string(routes.path(image.urlPath))), ("abs_url", .string(routes.absolute(image.urlPath))),
                 ("alt", .string(image.alt)), ("width", image.width.asValue), ("height", image.height.asValue),
             ]))
         }
@@ -145,11 +145,19 @@ struct Views: Sendable {
         let producer = site.producer(product.producerID)
         let route = Routes.product(product.slug)
         var orderURL: Value = .none
+        // Each variant has an order link of its own (the page works without JavaScript): the
+        // message names the variant and its price.
+        var variantOrderURL: (Variant) -> Value = { _ in .none }
         if let producer, let number = producer.whatsapp ?? site.config.contactWhatsApp {
             let message = OrderLink.productMessage(producerName: producer.name, title: product.title,
-                                                   price: product.price, pageURL: routes.absolute(route),
-                                                   language: language)
+                                                   price: product.variants.isEmpty ? product.price : nil,
+                                                   pageURL: routes.absolute(route), language: language)
             orderURL = .string(OrderLink.url(number: number, message: message))
+            variantOrderURL = { variant in
+                .string(OrderLink.url(number: number, message: OrderLink.productMessage(
+                    producerName: producer.name, title: "\(product.title) (\(variant.name))", price: variant.price,
+                    pageURL: routes.absolute(route), language: language)))
+            }
         }
         let images = product.images.map { image($0, routes: routes) }
         let prices = product.sellingPrices
@@ -182,7 +190,7 @@ struct Views: Sendable {
             ("variants", .array(product.variants.map { variant in
                 .dictionary(OrderedMapping([
                     ("name", .string(variant.name)), ("price", .int(variant.price)),
-                    ("price_text", .string(Rupiah.format(variant.price))),
+                    ("price_text", .string(Rupiah.format(variant.price))), ("order_url", variantOrderURL(variant)),
                 ]))
             })),
             ("certifications", .array(product.certifications.map { certification in

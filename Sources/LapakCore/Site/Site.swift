@@ -82,6 +82,7 @@ public struct Site: Sendable {
         }
 
         diagnostics += duplicates(products.map { ($0.slug, $0.sourcePath, $0.origins["slug"]) })
+        diagnostics += catalogIDCollisions(products)
         diagnostics += duplicates(news.map { ($0.slug, $0.sourcePath, $0.origins["slug"]) })
         diagnostics += duplicates(content.pages.map { ($0.slug, $0.sourcePath, $0.origins["slug"]) })
 
@@ -122,6 +123,23 @@ public struct Site: Sendable {
         if ea != eb { return ea > eb }
         if a.title != b.title { return a.title < b.title }
         return a.slug < b.slug
+    }
+
+    /// A product whose catalog id is another product's variant id (`beras-gogodeso` with a
+    /// variant "Medium 5 kg" against a product `beras-gogodeso-medium-5-kg`): Google and Meta
+    /// would get one `id` for two items and drop one. Reported at the product, not the variant.
+    private static func catalogIDCollisions(_ products: [Product]) -> [Diagnostic] {
+        var variantIDs: [String: String] = [:]
+        for product in products {
+            for variant in product.variants {
+                variantIDs[Catalog.limitID(product.slug + "-" + Slug.make(from: variant.name))] = product.sourcePath
+            }
+        }
+        return products.sorted { $0.sourcePath < $1.sourcePath }.compactMap { product in
+            let id = Catalog.limitID(product.slug)
+            guard let other = variantIDs[id], other != product.sourcePath else { return nil }
+            return .error(.catalogIDTaken(id: id, otherFile: other), at: product.origins["slug"] ?? SourceLocation(file: product.sourcePath))
+        }
     }
 
     /// `slug` is where the file sets its address, when it does (else the file name gives it).
