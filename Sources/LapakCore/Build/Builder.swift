@@ -234,7 +234,7 @@ public struct Builder: Sendable {
                     switch job.work {
                     case .copy(let source): try staged.copy(from: source, to: job.path)
                     case .photo(let photo, let rendition):
-                        try staged.copy(from: try prepared.photoPath(rendition, of: photo), to: job.path)
+                        try staged.link(from: try prepared.photoPath(rendition, of: photo), to: job.path)
                     default: try staged.write(job.path) { emit in try job.stream(prepared, emit: emit) }
                     }
                 }

@@ -97,6 +97,15 @@ public final class StagedOutput: @unchecked Sendable {
         try write(relative, bytes: Array(text.utf8))
     }
 
+    /// Publishes a file that never changes (a processed photo in the cache) by a hard link, so a
+    /// build with every photo cached writes no photo's bytes again; copies it where a link cannot
+    /// be made (the cache on another file system).
+    public func link(from source: String, to relative: String) throws {
+        let path = try prepare(relative)
+        if Glibc.link(source, path) == 0 { return }
+        try copy(from: source, to: relative)
+    }
+
     /// Copies a file in, never following a link at the destination.
     public func copy(from source: String, to relative: String) throws {
         let input = open(source, O_RDONLY | O_CLOEXEC)

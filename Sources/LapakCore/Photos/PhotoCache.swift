@@ -34,7 +34,8 @@ public final class PhotoCache: Sendable {
     func store(_ bytes: [UInt8], for rendition: Rendition, in photo: PublishedPhoto) throws {
         let target = path(of: rendition, in: photo)
         try StagedOutput.makeDirectories(String(target[..<target.lastIndex(of: "/")!]))
-        try AtomicFile.write(bytes, to: target)
+        // Read-only: the site publishes entries by hard link, and an edit in place would change both.
+        try AtomicFile.write(bytes, to: target, mode: 0o444)
     }
 
     /// Removes every entry not in `used` and every temporary file a killed build left: run after

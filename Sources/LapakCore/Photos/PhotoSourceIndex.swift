@@ -89,9 +89,10 @@ final class PhotoSourceIndex: @unchecked Sendable {
 
 /// Files written whole or not at all: to a temporary name beside the target, then renamed.
 enum AtomicFile {
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    /// `mode` 0o444 for cache entries: published by hard link, they must not be edited in place.
+    static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
         let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw StagedOutput.Failure.system("open", path: temporary, errno: errno) }
         var offset = 0
         let failed: Int32? = bytes.withUnsafeBytes { raw in
