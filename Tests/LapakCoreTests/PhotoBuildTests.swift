@@ -73,16 +73,23 @@ import Testing
     @Test func aHalfWrittenCacheEntryIsNeverUsed() throws {
         let site = try site(photo: try SamplePhotos.phoneJPEG(width: 800, height: 600))
         #expect(site.build(output: site.root + "/out").succeeded)
-        // What a killed build leaves: a temporary file, and an entry missing from a photo's set.
+        // What a killed build leaves: the copies written last (the narrowest) missing, a temporary file.
         let cache = site.root + "/.lapak/cache/photos"
         let shard = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).first)
-        let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: cache + "/" + shard).first { $0.hasSuffix(".jpg") })
-        try FileManager.default.removeItem(atPath: cache + "/" + shard + "/" + entry)
-        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: cache + "/" + shard + "/" + entry + ".tmp-999999-1"))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache + "/" + shard)
+        let narrowest = try #require(entries.first { $0.hasSuffix(".320.webp") })
+        try FileManager.default.removeItem(atPath: cache + "/" + shard + "/" + narrowest)
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: cache + "/" + shard + "/" + narrowest + ".tmp-999999-1"))
         let report = site.build(output: site.root + "/out")
         #expect(report.succeeded && report.photosProcessed == 1)
         let left = try FileManager.default.contentsOfDirectory(atPath: cache + "/" + shard)
         #expect(!left.contains { $0.contains(".tmp-") })
+        // Any other copy gone from the cache is made again as it is published.
+        let jpeg = try #require(left.first { $0.hasSuffix(".jpg") })
+        try FileManager.default.removeItem(atPath: cache + "/" + shard + "/" + jpeg)
+        #expect(site.build(output: site.root + "/out").succeeded)
+        #expect(try published(site.root + "/out").contains { $0.hasSuffix(".jpg") })
+        #expect(FileManager.default.fileExists(atPath: cache + "/" + shard + "/" + jpeg))
     }
 
     @Test func aTruncatedPhotoIsAnErrorAtTheLineThatNamesIt() throws {

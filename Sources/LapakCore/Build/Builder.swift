@@ -257,7 +257,7 @@ public struct Builder: Sendable {
             report.written = true
             report.files = prepared.jobs.count
             // The cache keeps what this site uses; what the sources were is kept for the next build.
-            prepared.photoCache.prune(keeping: Set(prepared.photos.photos.map(\.cacheKey)))
+            prepared.photoCache.prune(keeping: Set(prepared.photos.photos.map(\.cacheKey)), madeAny: report.photosProcessed > 0)
             prepared.photoCache.sources.save()
         } catch {
             staged.abandon()

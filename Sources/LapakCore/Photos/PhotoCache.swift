@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 
 /// Processed photos kept between builds, outside the output folder (`.lapak/cache/` in the site
 /// folder unless `--cache-dir` says otherwise). An entry is named by its photo's cache key, which
@@ -26,9 +27,12 @@ public final class PhotoCache: Sendable {
         "\(photosFolder)/\(photo.cacheKey.prefix(2))/\(photo.cacheKey).\(rendition.width).\(rendition.encoding.fileExtension)"
     }
 
-    /// Whether every copy of `photo` is in the cache.
+    /// Whether `photo` was made: its copies are stored widest first, so the narrowest one is
+    /// the last written. (A copy missing all the same is made again when it is published.)
     func holds(_ photo: PublishedPhoto) -> Bool {
-        photo.renditions.allSatisfy { FileSystem.exists(path(of: $0, in: photo)) }
+        guard let last = photo.renditions.min(by: { ($0.width, $0.encoding.rawValue) < ($1.width, $1.encoding.rawValue) })
+        else { return true }
+        return FileSystem.exists(path(of: last, in: photo))
     }
 
     func store(_ bytes: [UInt8], for rendition: Rendition, in photo: PublishedPhoto) throws {
@@ -40,7 +44,14 @@ public final class PhotoCache: Sendable {
 
     /// Removes every entry not in `used` and every temporary file a killed build left: run after
     /// a build that succeeded, so the cache holds what the current site needs and nothing more.
-    func prune(keeping used: Set<String>) {
+    /// Skipped when nothing was made and the site uses the same photos as when the cache was last
+    /// pruned: listing a cache of thousands of copies is most of what such a rebuild would do.
+    /// (A killed build's temporary files go with the next build that makes a photo.)
+    func prune(keeping used: Set<String>, madeAny: Bool) {
+        let record = folder + "/photos-in-use"
+        let fingerprint = Array(ContentDigest.sha256(used.sorted().joined(separator: "\n")).utf8)
+        if !madeAny, (try? FileSystem.readBytes(record)) == fingerprint { return }
+        defer { try? AtomicFile.write(fingerprint, to: record) }
         for shard in FileSystem.list(photosFolder) where shard.isDirectory && !shard.isSymlink {
             let shardPath = photosFolder + "/" + shard.name
             var remaining = 0

@@ -46,6 +46,8 @@ public struct PublishedPhoto: Sendable, Hashable {
         let name = parts.popLast() ?? source
         let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         func slug(_ part: String, _ fallback: String) -> String {
+            // Most names are slugs already; folding with Foundation is the slow path.
+            if Slug.isValid(part) { return part }
             let made = Slug.make(from: part)
             return made.isEmpty ? fallback : made
         }
