@@ -61,17 +61,36 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(built):
+def serve_folder():
+    """Serves a folder on a free loopback port and returns its base URL; all stop with the session."""
+    servers = []
+
+    def start(directory):
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built, serve_folder):
     """Base URL of the built site on a free loopback port; stops with the session."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(built)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    return serve_folder(built)
 
 
-def chrome(javascript=True):
+@pytest.fixture(scope="session")
+def make_chrome():
+    """chrome() for tests that need their own browser (a phone's screen, say)."""
+    return chrome
+
+
+def chrome(javascript=True, device=None):
+    """Headless Chromium from Debian's driver; `device` is Chromium's mobile emulation metrics."""
     options = webdriver.ChromeOptions()
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars",
                      "--disable-background-networking", "--disable-component-update", "--no-first-run",
@@ -80,8 +99,11 @@ def chrome(javascript=True):
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     if not javascript:
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    if device:
+        options.add_experimental_option("mobileEmulation", {"deviceMetrics": device})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_window_size(*SIZES["mobile"])
+    if not device:
+        driver.set_window_size(*SIZES["mobile"])
     return driver
 
 

@@ -3,29 +3,20 @@ photo of 2-3 MB, opened in headless Chromium as a 360×740 screen at device pixe
 over HTTP (Resource Timing gives no sizes for file:// URLs). The photos the browser fetches weigh
 at most 300 KB before the buyer scrolls and 1 MB once every card has been seen, and each is a
 WebP of a width its srcset offers, never the largest: the srcset and sizes of the cards work."""
-import functools
-import http.server
 import os
 import pathlib
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 
 import pytest
-
-os.environ["SE_AVOID_STATS"] = "true"  # before Selenium is imported: no statistics, no driver download
-
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "Tests" / "python"))
 import photo_fixtures as photos  # noqa: E402
 
 LAPAK = pathlib.Path(os.environ.get("LAPAK_BIN", REPO / ".build" / "debug" / "lapak"))
-CHROMEDRIVER = "/usr/bin/chromedriver"
 PHONE = {"width": 360, "height": 740, "pixelRatio": 2.0}
 PRODUCTS = 24  # one full page of /produk/
 BEFORE_SCROLL = 300 * 1024
@@ -95,31 +86,15 @@ def weight_site(tmp_path_factory, phone_photos):
     return out
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="module")
+def weight_server(weight_site, serve_folder):
+    return serve_folder(weight_site)
 
 
 @pytest.fixture(scope="module")
-def weight_server(weight_site):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(weight_site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def phone():
-    """Headless Chromium as conftest.chrome() makes it, emulating a 360×740 phone at 2× pixels."""
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars",
-                     "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                     "--disable-sync", "--disable-default-apps"):
-        options.add_argument(argument)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": PHONE})
-    browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+def phone(make_chrome):
+    """Headless Chromium as the tier makes it, emulating a 360×740 phone at 2× pixels."""
+    browser = make_chrome(device=PHONE)
     yield browser
     browser.quit()
 
