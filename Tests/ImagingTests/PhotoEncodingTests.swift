@@ -40,10 +40,17 @@ import Testing
         }
     }
 
-    @Test func transparencyBecomesWhiteInTheJPEG() throws {
-        let photo = try SamplePhotos.encoded(width: 32, height: 32, as: .png)
-        let jpeg = try Photo.decode(photo, width: 32, height: 32).encoded(width: 16, height: 16, as: .jpeg, quality: 80)
-        #expect(try Photo.header(of: jpeg).format == .jpeg)
+    /// A screenshot or logo with transparency still gets its JPEG (which has no alpha channel),
+    /// while its WebP copies keep the transparency.
+    @Test func aPhotoWithTransparencyIsPublishedAsJPEGToo() throws {
+        let png = TestPNG.makeRGBA(width: 32, height: 32) { x, _ in (200, 40, 40, x < 16 ? 0 : 255) }
+        let decoded = try Photo.decode(png, width: 32, height: 32)
+        let jpeg = try decoded.encoded(width: 16, height: 16, as: .jpeg, quality: 80)
+        let header = try Photo.header(of: jpeg)
+        #expect(header.format == .jpeg && (header.storedWidth, header.storedHeight) == (16, 16))
+        let webp = try decoded.encoded(width: 16, height: 16, as: .webp, quality: 80)
+        // VP8X with its alpha flag (bit 4) set, or an ALPH chunk.
+        #expect(webp.contains(subsequence: Array("ALPH".utf8)) || (webp.count > 20 && webp[20] & 0x10 != 0))
     }
 }
 

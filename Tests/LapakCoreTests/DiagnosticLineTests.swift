@@ -58,7 +58,9 @@ import Testing
         let report = Checker.run(CheckOptions(sourceDirectory: site.root, now: Date(timeIntervalSince1970: 1_765_000_000)))
         let found = report.diagnostics.filter { $0.code == code }
         #expect(!found.isEmpty, "\(code): \(report.diagnostics.map { $0.formatted(.en) })")
-        for diagnostic in found where diagnostic.location.file.hasSuffix(".md") || diagnostic.location.file.hasSuffix(".yml") {
+        for diagnostic in found {
+            let file = diagnostic.location.file
+            #expect(file.hasSuffix(".md") || file.hasSuffix(".yml"), "\(diagnostic.formatted(.en))")
             #expect(diagnostic.location.line >= 1, "\(diagnostic.formatted(.en))")
         }
     }

@@ -65,9 +65,9 @@ import Testing
 
     @Test(arguments: [("title: \"Tas\u{7} Pandan\"", 2, 12), ("summary: Tas\u{1}", 7, 13)])
     func controlCharactersAreRefusedAtTheirPlace(line: String, row: Int, column: Int) throws {
-        let fields = TestSite.validProductFields.replacingOccurrences(of: "title: \"Tas Anyaman Pandan\"", with: "title: \"Tas Anyaman Pandan\"")
-            + (line.hasPrefix("summary") ? "\n" + line : "")
-        let text = line.hasPrefix("title") ? fields.replacingOccurrences(of: "title: \"Tas Anyaman Pandan\"", with: line) : fields
+        let text = line.hasPrefix("title")
+            ? TestSite.validProductFields.replacingOccurrences(of: "title: \"Tas Anyaman Pandan\"", with: line)
+            : TestSite.validProductFields + "\n" + line
         let (site, report, output) = try build(["content/products/tas.md": TestSite.product(text)])
         let error = try #require(report.diagnostics.first { $0.severity == .error })
         #expect(error.code == "control-character")

@@ -40,8 +40,9 @@ import Testing
         if !price.isEmpty { #expect(errors.first?.location.line == 3, "at the price line") }
     }
 
-    @Test func aDraftMayWaitForItsPrice() throws {
-        let fields = TestSite.validProductFields.replacingOccurrences(of: "price: 85000\n", with: "price: 0\ndraft: true\n")
+    @Test(arguments: ["true", "ya", "Yes"])
+    func aDraftMayWaitForItsPrice(draft: String) throws {
+        let fields = TestSite.validProductFields.replacingOccurrences(of: "price: 85000\n", with: "price: 0\ndraft: \(draft)\n")
         #expect(try diagnostics(product: fields).errors.isEmpty)
     }
 

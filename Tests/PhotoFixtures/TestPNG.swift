@@ -14,14 +14,29 @@ public enum TestPNG {
         return header(width: width, height: height) + chunk("IDAT", zlibStored(raw)) + chunk("IEND", [])
     }
 
+    /// A PNG with an alpha channel: `pixel` gives red, green, blue and opacity.
+    public static func makeRGBA(width: Int, height: Int, pixel: (Int, Int) -> (UInt8, UInt8, UInt8, UInt8)) -> [UInt8] {
+        var raw: [UInt8] = []
+        raw.reserveCapacity((width * 4 + 1) * height)
+        for y in 0..<height {
+            raw.append(0)  // filter: none
+            for x in 0..<width {
+                let (r, g, b, a) = pixel(x, y)
+                raw += [r, g, b, a]
+            }
+        }
+        return header(width: width, height: height, colourType: 6) + chunk("IDAT", zlibStored(raw)) + chunk("IEND", [])
+    }
+
     /// Only a header claiming `width` × `height` and a few bytes of pixels: a decompression bomb's shape.
     public static func claiming(width: Int, height: Int) -> [UInt8] {
         header(width: width, height: height) + chunk("IDAT", zlibStored([0, 0, 0, 0])) + chunk("IEND", [])
     }
 
-    static func header(width: Int, height: Int) -> [UInt8] {
+    /// Colour type 2 is RGB, 6 RGB with alpha.
+    static func header(width: Int, height: Int, colourType: UInt8 = 2) -> [UInt8] {
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-            + chunk("IHDR", be32(width) + be32(height) + [8, 2, 0, 0, 0])
+            + chunk("IHDR", be32(width) + be32(height) + [8, colourType, 0, 0, 0])
     }
 
     static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {

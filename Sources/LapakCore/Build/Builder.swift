@@ -142,7 +142,7 @@ public struct Builder: Sendable {
         let photos = PhotoReferences.collect(site)
         let processor = PhotoProcessor(cache: photoCache, sizes: site.config.photos, contentDirectory: source + "/content",
                                        siteRoot: FileSystem.realPath(source) ?? source, limits: loadOptions.photoLimits,
-                                       loaded: site.images.entries.compactMapValues(\.stamp))
+                                       images: site.images)
         if options.processesPhotos {
             makePhotos(photos, processor: processor, into: &report)
             phases.mark("photos")

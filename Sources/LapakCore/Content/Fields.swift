@@ -127,14 +127,19 @@ struct Fields {
         return nil
     }
 
+    /// `true`, `yes`, `ya` and their opposites, in any case; nil for anything else.
+    static func booleanValue(_ text: String) -> Bool? {
+        switch text.trimmed.lowercased() {
+        case "true", "yes", "ya": true
+        case "false", "no", "tidak": false
+        default: nil
+        }
+    }
+
     /// A boolean read ahead of its turn, without marking it used or reporting anything.
     func peekBoolean(_ field: String) -> Bool? {
         guard let pair = pairs.first(where: { $0.key == field }), case .scalar(let scalar) = pair.value else { return nil }
-        switch scalar.string.trimmed.lowercased() {
-        case "true", "yes": return true
-        case "false", "no": return false
-        default: return nil
-        }
+        return Self.booleanValue(scalar.string)
     }
 
     mutating func boolean(_ field: String) -> Bool? {
@@ -143,13 +148,11 @@ struct Fields {
             report(.notBoolean(field: field, value: "…"), field: field)
             return nil
         }
-        switch scalar.string.trimmed.lowercased() {
-        case "true", "yes", "ya": return true
-        case "false", "no", "tidak": return false
-        default:
+        guard let value = Self.booleanValue(scalar.string) else {
             report(.notBoolean(field: field, value: scalar.string), field: field)
             return nil
         }
+        return value
     }
 
     mutating func date(_ field: String) -> ContentDate? {

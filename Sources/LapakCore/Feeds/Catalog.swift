@@ -112,7 +112,7 @@ struct Catalog: Sendable {
         var usedIDs = Set<String>()
         for variant in product.variants {
             var item = base
-            var id = Self.limitID(product.slug + "-" + Slug.make(from: variant.name))
+            var id = Self.variantID(product: product, variant: variant)
             while !usedIDs.insert(id).inserted { id = Self.limitID(id + "-x") }
             item.id = id
             item.title = Self.variantTitle(product.title, variant.name)
@@ -200,6 +200,11 @@ struct Catalog: Sendable {
         guard whole.unicodeScalars.count > Limit.title else { return whole }
         let suffix = " (" + cut(variant, Limit.title / 2) + ")"
         return cut(title, Limit.title - suffix.unicodeScalars.count) + suffix
+    }
+
+    /// A variant's catalog id: the product's address and the variant's name, as a slug.
+    static func variantID(product: Product, variant: Variant) -> String {
+        limitID(product.slug + "-" + Slug.make(from: variant.name))
     }
 
     /// Ids over 50 characters keep their start and get a stable hash, so they stay unique.

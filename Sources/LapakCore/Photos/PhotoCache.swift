@@ -27,11 +27,10 @@ public final class PhotoCache: Sendable {
         "\(photosFolder)/\(photo.cacheKey.prefix(2))/\(photo.cacheKey).\(rendition.width).\(rendition.encoding.fileExtension)"
     }
 
-    /// Whether `photo` was made: its copies are stored widest first, so the narrowest one is
-    /// the last written. (A copy missing all the same is made again when it is published.)
+    /// Whether `photo` was made: the last copy of its making order is there. (A copy missing
+    /// all the same is made again when it is published.)
     func holds(_ photo: PublishedPhoto) -> Bool {
-        guard let last = photo.renditions.min(by: { ($0.width, $0.encoding.rawValue) < ($1.width, $1.encoding.rawValue) })
-        else { return true }
+        guard let last = photo.makingOrder.last else { return true }
         return FileSystem.exists(path(of: last, in: photo))
     }
 

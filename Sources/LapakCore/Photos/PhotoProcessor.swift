@@ -11,9 +11,9 @@ struct PhotoProcessor: Sendable {
     /// Photos are read only from inside the site folder, even if a link replaced one since loading.
     let siteRoot: String
     let limits: PhotoLimits
-    /// Each photo's file as it was when loading took its digest: a file still the same is not
-    /// read for its header or hashed again.
-    let loaded: [String: FileStamp]
+    /// What loading read of each photo: a file whose stamp is still the one its digest was taken
+    /// at is not read for its header or hashed again.
+    let images: ImageIndex
 
     struct Outcome: Sendable {
         var processed = 0
@@ -50,7 +50,7 @@ struct PhotoProcessor: Sendable {
         guard let bytes = try? FileSystem.readBytes(real) else { return .unreadable(path: photo.source) }
         // The names were planned from the content read while loading: a photo replaced since then
         // would be published under another photo's name.
-        if loaded[photo.source] != stamp {
+        if images.entries[photo.source]?.stamp != stamp {
             let header: PhotoHeader
             do {
                 header = try Photo.header(of: bytes, limits: limits)
@@ -62,8 +62,8 @@ struct PhotoProcessor: Sendable {
                 return .changedWhileBuilding(path: photo.source)
             }
         }
-        // Widest first; each copy is made from the smallest already made that is at least as wide.
-        let order = photo.renditions.sorted { ($0.width, $0.encoding.rawValue) > ($1.width, $1.encoding.rawValue) }
+        // Each copy is made from the smallest already made that is at least as wide.
+        let order = photo.makingOrder
         do {
             var source = try Photo.decode(bytes, width: order[0].width, height: order[0].height)
             for rendition in order {

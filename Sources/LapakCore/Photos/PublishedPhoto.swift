@@ -30,6 +30,12 @@ public struct PublishedPhoto: Sendable, Hashable {
     /// Every copy, in a fixed order.
     public var renditions: [Rendition] { webp + avif + [jpeg] }
 
+    /// Every copy in the order they are made and stored: widest first, so each can be resized
+    /// from the one before it, and the last stored says that all of them were.
+    public var makingOrder: [Rendition] {
+        renditions.sorted { ($0.width, $0.encoding.rawValue) > ($1.width, $1.encoding.rawValue) }
+    }
+
     /// The widest WebP: its size is the one pages declare.
     public var largest: Rendition { webp.last ?? jpeg }
 

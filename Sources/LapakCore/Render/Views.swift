@@ -206,14 +206,16 @@ struct Views: Sendable {
                         language: String) -> Value {
         let route = Routes.article(article.slug)
         var image = article.image.map { Self.image($0, routes: routes) } ?? .none
-        if image.isNone, let first = article.body.firstImage, first.url.hasPrefix(routes.basePath),
-           let photo = images.photo(published: String(first.url.dropFirst(routes.basePath.count))) {
-            image = picture(photo, alt: first.alt.isEmpty ? article.title : first.alt, routes: routes)
-        } else if image.isNone, let first = article.body.firstImage, first.url.hasPrefix(routes.basePath) {
-            image = .dictionary(OrderedMapping([
-                ("src", .string(first.url)), ("abs_url", .string(routes.baseURL + first.url.dropFirst(routes.basePath.count))),
-                ("alt", .string(first.alt.isEmpty ? article.title : first.alt)), ("width", .none), ("height", .none),
-            ]))
+        if image.isNone, let first = article.body.firstImage, first.url.hasPrefix(routes.basePath) {
+            let alt = first.alt.isEmpty ? article.title : first.alt
+            if let photo = images.photo(published: String(first.url.dropFirst(routes.basePath.count))) {
+                image = picture(photo, alt: alt, routes: routes)
+            } else {
+                image = .dictionary(OrderedMapping([
+                    ("src", .string(first.url)), ("abs_url", .string(routes.baseURL + first.url.dropFirst(routes.basePath.count))),
+                    ("alt", .string(alt)), ("width", .none), ("height", .none),
+                ]))
+            }
         }
         return .dictionary(OrderedMapping([
             ("slug", .string(article.slug)),

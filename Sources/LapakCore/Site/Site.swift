@@ -19,7 +19,7 @@ public struct Site: Sendable {
     public let newsByProducer: [String: [Int]]
     public let newsByTag: [String: [Int]]
     /// Producers named by product files that have errors: not idle, only unfinished.
-    public var producersOfBrokenProducts: Set<String> = []
+    public let producersOfBrokenProducts: Set<String>
 
     public func producer(_ id: String) -> Producer? { producerIndex[id].map { producers[$0] } }
 
@@ -111,10 +111,9 @@ public struct Site: Sendable {
             categories: categories.map { ($0, byCategory[$0.id]?.count ?? 0) },
             tags: Set(byTag.keys).union(newsByTag.keys).sorted(),
             producerIndex: producerIndex, productsByProducer: byProducer, productsByCategory: byCategory,
-            productsByTag: byTag, newsByProducer: newsByProducer, newsByTag: newsByTag)
-        var assembled = site
-        assembled.producersOfBrokenProducts = content.producersOfBrokenProducts
-        return (assembled, diagnostics)
+            productsByTag: byTag, newsByProducer: newsByProducer, newsByTag: newsByTag,
+            producersOfBrokenProducts: content.producersOfBrokenProducts)
+        return (site, diagnostics)
     }
 
     /// Newest first; undated products last; ties broken by title and slug for a stable order.
@@ -132,7 +131,7 @@ public struct Site: Sendable {
         var variantIDs: [String: String] = [:]
         for product in products {
             for variant in product.variants {
-                variantIDs[Catalog.limitID(product.slug + "-" + Slug.make(from: variant.name))] = product.sourcePath
+                variantIDs[Catalog.variantID(product: product, variant: variant)] = product.sourcePath
             }
         }
         return products.sorted { $0.sourcePath < $1.sourcePath }.compactMap { product in
