@@ -35,6 +35,14 @@ let package = Package(
         ),
         .target(name: "VipsShim", dependencies: ["CVips"]),
         .target(name: "Imaging", dependencies: ["VipsShim"]),
+        // libqrencode from Debian's libqrencode-dev: QR codes for printed price lists and for the
+        // editor's address in the terminal. QRCode is the Swift face the rest calls.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         // The one system call Swift's Glibc module does not expose: renameat2(RENAME_EXCHANGE).
         .target(name: "CSystem"),
         // The template engine: standard library only, knows nothing of products or sites.
@@ -42,7 +50,7 @@ let package = Package(
         .target(
             name: "LapakCore",
             dependencies: [
-                "Markdown", "Templates", "CSystem", "Imaging",
+                "Markdown", "Templates", "CSystem", "Imaging", "QRCode",
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTheme"]
@@ -69,5 +77,6 @@ let package = Package(
         // Photos made at test time for the tests below (no binary fixture is committed).
         .target(name: "PhotoFixtures", dependencies: ["Imaging"], path: "Tests/PhotoFixtures"),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "PhotoFixtures"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
     ]
 )
