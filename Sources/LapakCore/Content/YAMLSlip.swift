@@ -56,33 +56,18 @@ public enum YAMLSlip: Sendable, Hashable {
         return (.unreadable, mark)
     }
 
-    func text(_ language: Language) -> (message: String, hint: String?) {
-        let id = language == .id
+    /// The slip's words in the message tables; all slips share the code `yaml-syntax`.
+    var wording: Wording {
         switch self {
-        case .tab:
-            return id ? ("ada tombol Tab di awal baris ini", "Ganti Tab dengan dua spasi: data di bagian atas berkas hanya boleh diberi jarak dengan spasi.")
-                      : ("there is a Tab at the start of this line", "Replace the Tab with two spaces: the data at the top of the file may only be indented with spaces.")
-        case .unclosedQuote:
-            return id ? ("tanda kutip dibuka di sini tetapi tidak ditutup", "Tambahkan tanda kutip penutup yang sama (\" atau ') di akhir teksnya, di baris yang sama.")
-                      : ("a quote opens here but is never closed", "Add the same closing quote (\" or ') at the end of the text, on the same line.")
+        case .tab: Wording("yaml-syntax.tab")
+        case .unclosedQuote: Wording("yaml-syntax.unclosed-quote")
         case .colonInValue(let field, let value):
-            return id ? ("isi `\(field)` memuat tanda titik dua (`:`)", "Beri tanda kutip pada isinya: `\(field): \"\(value)\"`.")
-                      : ("the value of `\(field)` contains a colon (`:`)", "Put the value in quotes: `\(field): \"\(value)\"`.")
-        case .listItemWithoutDash:
-            return id ? ("baris ini ada di dalam daftar tetapi tidak diawali tanda `-`", "Awali dengan `- ` seperti baris di atasnya, misalnya `  - banyuwangi`.")
-                      : ("this line is inside a list but does not start with `-`", "Start it with `- ` like the lines above, for example `  - banyuwangi`.")
-        case .lineWithoutColon:
-            return id ? ("baris ini tidak berbentuk `nama: isi`", "Tulis nama kolom, titik dua dan isinya, misalnya `price: 85000`, atau hapus baris ini.")
-                      : ("this line is not `name: value`", "Write the field name, a colon and the value, for example `price: 85000`, or delete the line.")
-        case .indentation:
-            return id ? ("jarak awal baris ini tidak sejajar dengan baris di sekitarnya", "Kolom utama ditulis tanpa spasi di depannya; isi daftar diberi jarak dua spasi, sama untuk setiap baris.")
-                      : ("this line is indented differently from the lines around it", "Top-level fields start at the beginning of the line; list entries are indented by two spaces, the same on every line.")
-        case .secondDocument:
-            return id ? ("ada `---` lagi di dalam bagian data", "Bagian data dibuka dan ditutup dengan satu `---`; hapus `---` yang berlebih.")
-                      : ("there is another `---` inside the data at the top", "The data opens and closes with one `---` each; delete the extra one.")
-        case .unreadable:
-            return id ? ("baris ini tidak dapat dibaca", "Periksa tanda titik dua, tanda kutip dan spasi di awal baris; bandingkan dengan contoh di README.")
-                      : ("this line cannot be read", "Check the colons, the quotes and the spaces at the start of the line; compare with the example in the README.")
+            Wording("yaml-syntax.colon-in-value", ["field": .text(field), "value": .text(value)])
+        case .listItemWithoutDash: Wording("yaml-syntax.list-item-without-dash")
+        case .lineWithoutColon: Wording("yaml-syntax.line-without-colon")
+        case .indentation: Wording("yaml-syntax.indentation")
+        case .secondDocument: Wording("yaml-syntax.second-document")
+        case .unreadable: Wording("yaml-syntax.unreadable")
         }
     }
 }
