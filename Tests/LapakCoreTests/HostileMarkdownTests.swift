@@ -48,7 +48,12 @@ import Testing
         ("paragraphs of 160 image-link openers", .rendered, { repeated(repeated("![[]()", 160) + "\n\n", 1000) }),
     ]
 
-    @Test func cmarksPathologicalInputsFinishOrAreRefusedWithinTwoSeconds() throws {
+    /// A guard against blow-ups, not a speed test: each input takes well under a second alone,
+    /// and a super-linear path through cmark would take minutes. The bound is wide because the
+    /// tests share two cores with everything else the machine runs.
+    static let blowUpSeconds = 10.0
+
+    @Test func cmarksPathologicalInputsFinishOrAreRefused() throws {
         var times: [(name: String, seconds: Double)] = []
         for input in Self.pathological {
             let body = input.body()
@@ -59,7 +64,7 @@ import Testing
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             times.append((input.name, seconds))
-            #expect(seconds < 2, "\(input.name) took \(seconds) s")
+            #expect(seconds < Self.blowUpSeconds, "\(input.name) took \(seconds) s")
             switch input.outcome {
             case .rendered:
                 #expect(diagnostics.errors.isEmpty, "\(input.name): \(diagnostics.map { $0.formatted(.en) })")
