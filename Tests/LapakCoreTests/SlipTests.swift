@@ -63,8 +63,9 @@ import Testing
         withExtendedLifetime(site) {}
     }
 
-    @Test(arguments: [("title: \"Tas\u{7} Pandan\"", 2, 12), ("summary: Tas\u{1}", 7, 13)])
-    func controlCharactersAreRefusedAtTheirPlace(line: String, row: Int, column: Int) throws {
+    @Test(arguments: [("title: \"Tas\u{7} Pandan\"", 2, 12, "U+0007"), ("summary: Tas\u{1}", 7, 13, "U+0001"),
+                       ("summary: Tas\u{FFFF}", 7, 13, "U+FFFF"), ("summary: Tas Pandan \u{1F}", 7, 21, "U+001F")])
+    func controlCharactersAreRefusedAtTheirPlace(line: String, row: Int, column: Int, code: String) throws {
         let text = line.hasPrefix("title")
             ? TestSite.validProductFields.replacingOccurrences(of: "title: \"Tas Anyaman Pandan\"", with: line)
             : TestSite.validProductFields + "\n" + line
@@ -72,7 +73,7 @@ import Testing
         let error = try #require(report.diagnostics.first { $0.severity == .error })
         #expect(error.code == "control-character")
         #expect((error.location.line, error.location.column) == (row, column))
-        #expect(error.message(.id).contains("U+000"))
+        #expect(error.message(.id).contains("(\(code))"))
         #expect(!FileManager.default.fileExists(atPath: output))
         withExtendedLifetime(site) {}
     }
