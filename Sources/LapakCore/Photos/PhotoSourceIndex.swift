@@ -18,13 +18,22 @@ final class PhotoSourceIndex: @unchecked Sendable {
 
     let file: String
     private let lock = NSLock()
-    private var known: [String: Known]
+    /// Read on first use: a `lapak serve` rebuild after a text edit reads no photo, and the file
+    /// holds a line per photo (4 MB at 20,000 photos).
+    private var knownIfRead: [String: Known]?
     private var seen: [String: Known] = [:]
     private let loadStarted = FileStamp.wallClockNanoseconds()
 
     init(file: String) {
         self.file = file
-        known = Self.read(file)
+    }
+
+    /// Call with the lock held.
+    private var known: [String: Known] {
+        if let knownIfRead { return knownIfRead }
+        let read = Self.read(file)
+        knownIfRead = read
+        return read
     }
 
     func lookup(_ path: String, stamp: FileStamp) -> Known? {
@@ -47,8 +56,9 @@ final class PhotoSourceIndex: @unchecked Sendable {
     func save() {
         lock.lock()
         let entries = seen
+        let unchanged = entries == known
         lock.unlock()
-        guard entries != known || !FileSystem.exists(file) else { return }
+        guard !unchanged || !FileSystem.exists(file) else { return }
         var text = Self.formatLine + "\n"
         for path in entries.keys.sorted() {
             let e = entries[path]!
