@@ -292,8 +292,7 @@ public struct Builder: Sendable {
     private func refusedURLs(_ prepared: PreparedSite) -> [Diagnostic] {
         let warnings = prepared.pageEnvironment.takeWarnings() + prepared.feedEnvironment.takeWarnings()
         guard !warnings.isEmpty else { return [] }
-        return ValueOrigin.diagnostics(for: warnings, site: prepared.site, theme: prepared.site.config.theme,
-                                       sourceDirectory: options.sourceDirectory)
+        return ValueOrigin.diagnostics(for: warnings, site: prepared.site, theme: prepared.site.config.theme)
     }
 
     /// `image` of site.yml when set, else the theme's `og-image.png`, with its pixel size.

@@ -203,6 +203,7 @@ public struct ContentLoader: Sendable {
         }
         if options.baseURLOverride != nil { _ = f.node("base_url") }
         var config = SiteConfig(title: title, baseURL: baseURL)
+        config.sourceMap = SourceMap(file: path, mapping: mapping, yaml: yaml, raw: raw)
         config.description = f.text("description") ?? ""
         config.language = f.text("language") ?? "id"
         if !SiteConfig.supportedLanguages.contains(config.language) {
