@@ -68,7 +68,7 @@ let package = Package(
         // `lapak serve`: builds into a private folder, serves it on loopback, rebuilds on change.
         .target(
             name: "LapakServe",
-            dependencies: ["LapakCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["LapakCore", "Markdown", "QRCode", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore", "PhotoFixtures"]),
         // The differential corpus is read at run time through #filePath, not compiled.
