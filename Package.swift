@@ -70,7 +70,7 @@ let package = Package(
             name: "LapakServe",
             dependencies: ["LapakCore", "Markdown", "QRCode", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore", "PhotoFixtures"]),
+        .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore", "Imaging", "PhotoFixtures"]),
         // The differential corpus is read at run time through #filePath, not compiled.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], exclude: ["Differential"]),
         .testTarget(name: "LapakCoreTests", dependencies: ["LapakCore", "Markdown", "Templates", "PhotoFixtures"]),

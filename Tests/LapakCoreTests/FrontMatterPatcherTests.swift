@@ -60,6 +60,11 @@ import Testing
         #expect(out == "\u{FEFF}---\r\ntitle: Tas\r\nprice: 2\r\nstock: 3\r\n---\r\nIsi baru.\r\nBaris dua.\r\n")
     }
 
+    @Test func anEmptyValueIsFilledWithoutTheSpacesAfterItsColon() throws {
+        let out = try patch("---\nprice: \nstock:   # jumlah\n---\n", [("price", .text("85000")), ("stock", .text("3"))])
+        #expect(out == "---\nprice: 85000\nstock: 3 # jumlah\n---\n")
+    }
+
     @Test func aMissingFieldIsAddedBeforeTheClosingLine() throws {
         let out = try patch(Self.product, [("draft", .text("true"))])
         #expect(out.contains("tags: [anyaman, pandan]\ndraft: true\n---\n"))

@@ -19,9 +19,13 @@ final class ServeFixture: @unchecked Sendable {
 
     """
 
-    init() throws {
+    /// `edit` turns on the editor; `host` 0.0.0.0 puts it in LAN mode, where `pin` is asked.
+    init(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil) throws {
         root = NSTemporaryDirectory() + "lapak-serve-test-" + UUID().uuidString
-        server = PreviewServer(options: ServeOptions(sourceDirectory: root, port: 0, settle: .milliseconds(5)))
+        var options = ServeOptions(sourceDirectory: root, host: host, port: 0, settle: .milliseconds(5))
+        options.edit = edit
+        options.pin = pin
+        server = PreviewServer(options: options)
         try write("content/site.yml", "title: \"Lapak Uji\"\nbase_url: \"https://uji.example.org/\"\ncategories:\n  tas-anyaman: \"Tas Anyaman\"\n")
         try write("content/producers/desbumi-kedunggebang.md",
                   "---\nname: \"Desbumi Kedunggebang\"\nvillage: Kedunggebang\nregency: Banyuwangi\nwhatsapp: \"0812-0000-0101\"\n---\nKelompok penganyam.\n")

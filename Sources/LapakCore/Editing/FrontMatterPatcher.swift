@@ -45,6 +45,13 @@ public enum FrontMatterPatcher {
         case (.text(let text), .scalar(_, let quoted)) where !text.isEmpty && old.span.end > old.span.start:
             // Same place, same quoting where it still reads back: `price: 85000` stays plain.
             return (old.span.start, old.span.end, YAMLText.scalar(text, preferPlain: !quoted))
+        case (.text(let text), .scalar) where !text.isEmpty:
+            // An empty value (`price: ` as `lapak new` leaves it): the spaces after the colon go,
+            // one stays before a comment on the line.
+            var end = colon
+            while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
+            let comment = end < bytes.count && bytes[end] == UInt8(ascii: "#")
+            return (colon, end, " " + YAMLText.scalar(text, preferPlain: !old.isQuoted) + (comment ? " " : ""))
         case (.list(let items), .list(flow: true)):
             return (old.span.start, old.span.end, flowList(items))
         default:
@@ -117,6 +124,13 @@ public enum FrontMatterPatcher {
                 throw .wouldNotReadBack(field: field.name)
             }
         }
+    }
+}
+
+extension SourceMap.Value {
+    var isQuoted: Bool {
+        if case .scalar(_, let quoted) = shape { return quoted }
+        return false
     }
 }
 

@@ -87,7 +87,15 @@ struct EditorHandler: Sendable {
     }
 
     private func form(kind: ContentKind, name: String?, map: SourceMap?, bytes: [UInt8], csrf: String) -> [UInt8] {
-        FormScreen(kind: kind, name: name, language: language, values: FormReader.values(of: FormFields.of(kind), map: map),
+        var values = FormReader.values(of: FormFields.of(kind), map: map)
+        if name == nil {
+            // A new file starts with what `lapak new` would write (today's date, not featured),
+            // and no photo yet.
+            let template = Array(NewContentFile.text(kind: kind, title: "").utf8)
+            values = FormReader.values(of: FormFields.of(kind), map: SourceMap.read(template, file: "new.md"))
+            for field in FormFields.of(kind) where field.kind.isPhoto { values[field.key] = .text("") }
+        }
+        return FormScreen(kind: kind, name: name, language: language, values: values,
                    body: map?.body(of: bytes) ?? "", problems: [:], notices: [], csrf: csrf,
                    digest: name == nil ? "" : ContentFiles.digest(bytes), pendingPhoto: nil,
                    categories: context.categories, producers: context.producers, previewHTML: nil,

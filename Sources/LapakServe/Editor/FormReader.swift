@@ -16,6 +16,9 @@ enum FormReader {
         var out: [String: FieldValue] = [:]
         for field in fields {
             let current = map?.value(of: field.key)
+            // A field the form did not send (an older form, a partial one) is left as it is.
+            let sent = form.fields.keys.contains { $0 == field.key || $0.hasPrefix(field.key + ".") }
+            if !sent, !field.kind.isPhoto { continue }
             switch field.kind {
             case .text, .number, .date, .select:
                 out[field.key] = .text(singleLine(form[field.key] ?? ""))
@@ -92,5 +95,12 @@ enum FormReader {
     /// Line breaks and tabs as spaces, trimmed: one-line fields hold one line.
     static func singleLine(_ text: String) -> String {
         text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension FormField.Kind {
+    var isPhoto: Bool {
+        if case .photo = self { return true }
+        return false
     }
 }
