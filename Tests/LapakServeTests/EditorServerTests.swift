@@ -9,16 +9,7 @@ import Testing
 @Suite struct EditorServerTests {
     func serving(edit: Bool = true, host: String = "127.0.0.1", pin: String? = nil,
                  _ body: (ServeFixture) async throws -> Void) async throws {
-        let fixture = try ServeFixture(edit: edit, host: host, pin: pin)
-        let problem = await fixture.server.start()
-        #expect(problem == nil)
-        do {
-            try await body(fixture)
-        } catch {
-            await fixture.server.stop()
-            throw error
-        }
-        await fixture.server.stop()
+        try await ServeFixture.serving(edit: edit, host: host, pin: pin, body)
     }
 
     /// A session cookie and the product form's CSRF token and digest, as a browser gets them.

@@ -1,6 +1,7 @@
 import Foundation
 import LapakServe
 import PhotoFixtures
+import Testing
 
 /// A small site folder and a preview server on a free loopback port, both removed at the end.
 final class ServeFixture: @unchecked Sendable {
@@ -36,6 +37,22 @@ final class ServeFixture: @unchecked Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Runs `body` against a started server and stops it afterwards, also when `body` throws.
+    static func serving(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil,
+                        _ body: (ServeFixture) async throws -> Void) async throws {
+        let fixture = try ServeFixture(edit: edit, host: host, pin: pin)
+        let problem = await fixture.server.start()
+        #expect(problem == nil, "\(problem.map { $0.formatted(.en) } ?? "")")
+        #expect(fixture.port != 0)
+        do {
+            try await body(fixture)
+        } catch {
+            await fixture.server.stop()
+            throw error
+        }
+        await fixture.server.stop()
+    }
 
     var port: UInt16 { server.port }
 
