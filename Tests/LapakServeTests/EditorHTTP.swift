@@ -10,7 +10,9 @@ func send(_ method: String, _ path: String, port: UInt16, headers: [String: Stri
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { request += "\(name): \(value)\r\n" }
         connection.send(request + "\r\n")
         connection.send(bytes: body)
-        return connection.response()
+        // A save checks the file as `lapak check` would; on a machine busy with the whole suite
+        // that can take longer than a page does.
+        return connection.response(timeout: 60)
     }
 }
 
