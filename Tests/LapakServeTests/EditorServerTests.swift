@@ -211,3 +211,67 @@ import Testing
         }
     }
 }
+
+/// The other kinds, the preview, the trash and the changes screen.
+@Suite struct EditorScreensTests {
+    func session(_ fixture: ServeFixture) async throws -> (cookie: String, csrf: String) {
+        let list = try #require(await get("/_lapak/?kind=news", port: fixture.port))
+        let cookie = try #require(list.sessionCookie)
+        let form = try #require(await get("/_lapak/new/news", port: fixture.port, headers: ["Cookie": cookie]))
+        return (cookie, try #require(form.hidden("_csrf")))
+    }
+
+    func post(_ fixture: ServeFixture, _ path: String, _ fields: [String: String], cookie: String) async -> RawResponse? {
+        await send("POST", path, port: fixture.port, headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"],
+                   body: urlEncoded(fields))
+    }
+
+    @Test func aNewsArticleIsCreatedWithLapakNewsName() async throws {
+        try await ServeFixture.serving(edit: true) { fixture in
+            let (cookie, csrf) = try await session(fixture)
+            let response = try #require(await post(fixture, "/_lapak/save/news", ["_csrf": csrf, "_action": "publish",
+                                                                                 "title": "Pelatihan Pembukuan", "date": "2025-12-13",
+                                                                                 "producers": "desbumi-kedunggebang", "body": "Isi berita.\n"],
+                                                   cookie: cookie))
+            #expect(response.status == 200, "\(response.body)")
+            let news = try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/content/news")
+            #expect(news.count == 1 && news[0].hasSuffix("-pelatihan-pembukuan.md"))
+            let text = try String(contentsOfFile: fixture.root + "/content/news/" + news[0], encoding: .utf8)
+            #expect(text.contains("date: 2025-12-13\n"))
+            #expect(text.contains("producers: [desbumi-kedunggebang]\n"))
+            #expect(text.contains("# Judul berita."))
+            let changes = try #require(await get("/_lapak/changes", port: fixture.port, headers: ["Cookie": cookie]))
+            #expect(changes.body.contains("content/news/" + news[0]))
+        }
+    }
+
+    @Test func thePreviewShowsTheDescriptionWithoutSavingIt() async throws {
+        try await ServeFixture.serving(edit: true) { fixture in
+            let before = try String(contentsOfFile: fixture.root + "/content/products/tas.md", encoding: .utf8)
+            let (cookie, csrf) = try await session(fixture)
+            let form = try #require(await get("/_lapak/edit/products/tas", port: fixture.port, headers: ["Cookie": cookie]))
+            let response = try #require(await post(fixture, "/_lapak/save/products/tas",
+                                                   ["_csrf": csrf, "_hash": form.hidden("_hash") ?? "", "_action": "preview",
+                                                    "body": "**Kuat** <script>alert(1)</script>"], cookie: cookie))
+            #expect(response.status == 200)
+            #expect(response.body.contains("<strong>Kuat</strong>"))
+            #expect(!response.body.contains("<script>alert(1)"))
+            #expect(try String(contentsOfFile: fixture.root + "/content/products/tas.md", encoding: .utf8) == before)
+        }
+    }
+
+    @Test func deletingMovesTheFileAndItsUnusedPhotoToTheTrash() async throws {
+        try await ServeFixture.serving(edit: true) { fixture in
+            let (cookie, csrf) = try await session(fixture)
+            let response = try #require(await post(fixture, "/_lapak/delete/products/tas", ["_csrf": csrf], cookie: cookie))
+            #expect(response.status == 200)
+            #expect(!FileManager.default.fileExists(atPath: fixture.root + "/content/products/tas.md"))
+            let trash = try FileManager.default.contentsOfDirectory(atPath: fixture.root + "/content/.trash")
+            #expect(trash.count == 1)
+            #expect(FileManager.default.fileExists(atPath: fixture.root + "/content/.trash/\(trash[0])/products/tas.md"))
+            #expect(FileManager.default.fileExists(atPath: fixture.root + "/content/.trash/\(trash[0])/images/products/tas.jpg"))
+            // Without the token nothing is deleted.
+            #expect(await post(fixture, "/_lapak/delete/producers/desbumi-kedunggebang", [:], cookie: cookie)?.status == 403)
+        }
+    }
+}
