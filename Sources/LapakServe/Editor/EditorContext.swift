@@ -71,10 +71,14 @@ struct EditorContext: Sendable {
                 }
             }
             let prefix = diagnostic.severity == .warning ? (language == .id ? "Peringatan: " : "Warning: ") : ""
-            let hint = diagnostic.hint(language).map { " " + $0 } ?? ""
-            out[key, default: []].append(prefix + diagnostic.message(language).capitalizedFirst + "." + hint)
+            out[key, default: []].append(prefix + sentence(diagnostic))
         }
         return out
+    }
+
+    /// A diagnostic as the form shows it: its message as a sentence, then its hint.
+    func sentence(_ diagnostic: Diagnostic) -> String {
+        diagnostic.message(language).capitalizedFirst + "." + (diagnostic.hint(language).map { " " + $0 } ?? "")
     }
 }
 

@@ -69,6 +69,10 @@ struct EditorHandler: Sendable {
         case .list:
             let kind = query["kind"].flatMap(ContentKind.init(rawValue:)) ?? .product
             return html(200, ListScreens.list(context.items(of: kind), kind: kind, query: query["q"] ?? "", notice: nil, language: language))
+        case .script:
+            var response = html(200, Array(EditorScript.source.utf8))
+            response.headers[.contentType] = "text/javascript; charset=utf-8"
+            return response
         case .changes:
             let since = ChangeList.lastBuild(sourceDirectory: context.sourceDirectory)
             return html(200, ListScreens.changes(ChangeList.changed(sourceDirectory: context.sourceDirectory, since: since),
@@ -180,7 +184,7 @@ struct EditorHandler: Sendable {
             HTTPHeader("X-Frame-Options"): "DENY",
             HTTPHeader("Referrer-Policy"): "same-origin",
             HTTPHeader("Content-Security-Policy"):
-                "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                "default-src 'none'; script-src 'self'; img-src 'self' blob:; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ], body: Data(body))
     }
 

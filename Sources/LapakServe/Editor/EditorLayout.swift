@@ -38,6 +38,7 @@ enum EditorLayout {
         <meta name="robots" content="noindex">
         <title>\(text(title)) · Lapak</title>
         <style>\(style)</style>
+        <script src="/_lapak/\(EditorScript.name)" defer></script>
         </head>
         <body>
         <header><a href="/_lapak/">\(id ? "Kelola Lapak" : "Manage Lapak")</a> <a href="/_lapak/changes">\(id ? "Perubahan" : "Changes")</a> <a href="/">\(id ? "Lihat situs" : "View site")</a></header>

@@ -5,6 +5,7 @@ import LapakCore
 enum EditorRoute: Equatable {
     case list
     case pin
+    case script
     case changes
     case newFile(ContentKind)
     case edit(ContentKind, name: String)
@@ -31,6 +32,7 @@ enum EditorRoute: Equatable {
             switch parts[0] {
             case "pin": return .pin
             case "changes": return .changes
+            case EditorScript.name: return .script
             default: return nil
             }
         case 2:

@@ -19,7 +19,7 @@ enum ListScreens {
         <p>\(id ? "Masukkan 6 angka PIN yang tampil di layar komputer sekretariat." : "Enter the 6-digit PIN shown on the secretariat computer's screen.")</p>
         <form method="post" action="/_lapak/pin">
         <label for="f-pin">PIN</label>
-        <input id="f-pin" name="pin" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required>
+        <input id="f-pin" name="pin" inputmode="numeric" autocomplete="off" maxlength="6" required>
         <button type="submit">\(id ? "Masuk" : "Enter")</button>
         </form>
         """

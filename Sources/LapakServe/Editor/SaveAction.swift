@@ -61,9 +61,10 @@ struct SaveAction {
                     pending = try context.files.importPhoto(upload.bytes, folder: folder, name: Self.stem(of: path))
                 } catch {
                     let text: String
-                    if case .photo(let problem) = error {
-                        text = Diagnostic.error(.photo(problem), at: SourceLocation(file: "photo")).message(language).capitalizedFirst + "."
-                            + (Diagnostic.error(.photo(problem), at: SourceLocation(file: "photo")).hint(language).map { " " + $0 } ?? "")
+                    if case .photo(.notAPhoto) = error {
+                        text = EditorMessage.uploadNotAPhoto.text(language)
+                    } else if case .photo(let problem) = error {
+                        text = context.sentence(.error(.photo(problem), at: SourceLocation(file: "photo")))
                     } else {
                         text = EditorMessage.uploadFailed(reason: "\(error)").text(language)
                     }
