@@ -274,4 +274,20 @@ import Testing
             #expect(await post(fixture, "/_lapak/delete/producers/desbumi-kedunggebang", [:], cookie: cookie)?.status == 403)
         }
     }
+
+    @Test func withLangEnTheEditorSpeaksEnglish() async throws {
+        try await ServeFixture.serving(edit: true, language: .en) { fixture in
+            let list = try #require(await get("/_lapak/", port: fixture.port))
+            #expect(list.body.contains("Add product"))
+            let cookie = try #require(list.sessionCookie)
+            let form = try #require(await get("/_lapak/edit/products/tas", port: fixture.port, headers: ["Cookie": cookie]))
+            #expect(form.body.contains(#"<html lang="en">"#))
+            #expect(form.body.contains("Price (Rp)"))
+            let refused = try #require(await post(fixture, "/_lapak/save/products/tas",
+                                                  ["_csrf": form.hidden("_csrf") ?? "", "_hash": form.hidden("_hash") ?? "",
+                                                   "_action": "publish", "price": "Rp 85.000"], cookie: cookie))
+            #expect(refused.status == 422)
+            #expect(refused.body.contains("Not saved: 1 error(s)"))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LapakCore
 import LapakServe
 import PhotoFixtures
 import Testing
@@ -21,9 +22,9 @@ final class ServeFixture: @unchecked Sendable {
     """
 
     /// `edit` turns on the editor; `host` 0.0.0.0 puts it in LAN mode, where `pin` is asked.
-    init(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil) throws {
+    init(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil, language: Language = .id) throws {
         root = NSTemporaryDirectory() + "lapak-serve-test-" + UUID().uuidString
-        var options = ServeOptions(sourceDirectory: root, host: host, port: 0, settle: .milliseconds(5))
+        var options = ServeOptions(sourceDirectory: root, host: host, port: 0, language: language, settle: .milliseconds(5))
         options.edit = edit
         options.pin = pin
         server = PreviewServer(options: options)
@@ -39,9 +40,9 @@ final class ServeFixture: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
     /// Runs `body` against a started server and stops it afterwards, also when `body` throws.
-    static func serving(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil,
+    static func serving(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil, language: Language = .id,
                         _ body: (ServeFixture) async throws -> Void) async throws {
-        let fixture = try ServeFixture(edit: edit, host: host, pin: pin)
+        let fixture = try ServeFixture(edit: edit, host: host, pin: pin, language: language)
         let problem = await fixture.server.start()
         #expect(problem == nil, "\(problem.map { $0.formatted(.en) } ?? "")")
         #expect(fixture.port != 0)

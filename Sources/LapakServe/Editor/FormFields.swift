@@ -142,6 +142,13 @@ extension ContentKind {
         }
     }
 
-    /// The word in a URL of the editor: `/_lapak/edit/products/tas`.
-    static func fromFolder(_ folder: String) -> ContentKind? { ContentKind(rawValue: folder) }
+    /// One of the kind, after "Tambah"/"Add".
+    var noun: Words {
+        switch self {
+        case .product: Words("produk", "product")
+        case .producer: Words("kelompok", "producer")
+        case .news: Words("berita", "news article")
+        case .page: Words("halaman", "page")
+        }
+    }
 }

@@ -32,7 +32,7 @@ struct FormScreen {
     func html() -> [UInt8] {
         let id = language == .id
         let fields = FormFields.of(kind)
-        let title = name == nil ? (id ? "Tambah " : "Add ") + kind.words(language).lowercased()
+        let title = name == nil ? (id ? "Tambah " : "Add ") + kind.noun(language)
                                 : (id ? "Ubah: " : "Edit: ") + (currentTitle.isEmpty ? name ?? "" : currentTitle)
         var out = ""
         for notice in notices { out += EditorLayout.notice(notice.text, ok: notice.ok) + "\n" }

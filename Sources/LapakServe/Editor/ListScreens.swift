@@ -36,7 +36,7 @@ enum ListScreens {
             body += "<a href=\"/_lapak/?kind=\(other.rawValue)\"\(current)>\(other.words(language))</a>"
         }
         body += "</nav>\n"
-        body += "<p><a class=\"button\" href=\"/_lapak/new/\(kind.rawValue)\">\(id ? "Tambah" : "Add") \(kind.words(language).lowercased())</a></p>\n"
+        body += "<p><a class=\"button\" href=\"/_lapak/new/\(kind.rawValue)\">\(id ? "Tambah" : "Add") \(kind.noun(language))</a></p>\n"
         body += """
         <form method="get" action="/_lapak/" role="search">
         <input type="hidden" name="kind" value="\(kind.rawValue)">
