@@ -22,10 +22,11 @@ import Testing
         return (session, try #require(form.hidden("_csrf")), try #require(form.hidden("_hash")))
     }
 
-    func save(_ fixture: ServeFixture, _ fields: [String: String], cookie: String, origin: String? = nil) async -> RawResponse? {
+    func save(_ fixture: ServeFixture, _ fields: [String: String], cookie: String, origin: String? = nil,
+              path: String = "/_lapak/save/products/tas") async -> RawResponse? {
         var headers = ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"]
         if let origin { headers["Origin"] = origin }
-        return await send("POST", "/_lapak/save/products/tas", port: fixture.port, headers: headers, body: urlEncoded(fields))
+        return await send("POST", path, port: fixture.port, headers: headers, body: urlEncoded(fields))
     }
 
     var fileText: (ServeFixture) throws -> String {
@@ -157,6 +158,37 @@ import Testing
             #expect(header.width == 1600 && header.height == 2400)
             #expect(header.orientation == 1 && !header.hasMetadata)
             #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).sorted() == outside)
+        }
+    }
+
+    @Test func aPhotoSentWithARefusedFormIsKeptForTheNextSubmit() async throws {
+        try await serving { fixture in
+            let (cookie, csrf, _) = try await openForm(fixture)
+            let fields = ["_csrf": csrf, "_hash": "", "_action": "publish", "title": "Keranjang Rotan", "price": "",
+                          "category": "tas-anyaman", "producer": "desbumi-kedunggebang", "body": "Keranjang.\n"]
+            let body = multipart(fields, file: ("photo", "a.jpg", try SamplePhotos.encoded(width: 40, height: 30, as: .jpeg)))
+            let refused = try #require(await send("POST", "/_lapak/save/products", port: fixture.port,
+                                                  headers: ["Cookie": cookie, "Content-Type": "multipart/form-data; boundary=----lapakTest7MA4YWxk"],
+                                                  body: body))
+            #expect(refused.status == 422)
+            #expect(refused.body.contains(#"id="price-error-0""#))
+            #expect(!FileManager.default.fileExists(atPath: fixture.root + "/content/products/keranjang-rotan.md"))
+            let pending = try #require(refused.hidden("_photo"))
+            #expect(pending == "images/products/keranjang-rotan.jpg")
+            var again = fields
+            again["price"] = "120000"
+            again["_photo"] = pending
+            let saved = try #require(await save(fixture, again, cookie: cookie, path: "/_lapak/save/products"))
+            #expect(saved.status == 200)
+            let text = try String(contentsOfFile: fixture.root + "/content/products/keranjang-rotan.md", encoding: .utf8)
+            #expect(text.contains("- src: images/products/keranjang-rotan.jpg\n"))
+            // A `_photo` that is not one the editor could have made is ignored.
+            again["_photo"] = "../../Package.swift"
+            again["title"] = "Keranjang Lain"
+            again["_action"] = "draft"  // without a photo it cannot be published
+            _ = await save(fixture, again, cookie: cookie, path: "/_lapak/save/products")
+            let other = try String(contentsOfFile: fixture.root + "/content/products/keranjang-lain.md", encoding: .utf8)
+            #expect(!other.contains("Package.swift"))
         }
     }
 
