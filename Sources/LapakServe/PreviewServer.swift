@@ -60,7 +60,9 @@ public final class PreviewServer: Sendable {
                                         site: { [files] in files.current?.site })
             handler.editor = EditorHandler(context: context, access: EditorAccess(pin: pin))
         }
-        let server = HTTPServer(config: .init(address: bind.address, timeout: 15, logger: .disabled), handler: handler)
+        // A handler's time includes reading the body: a phone's photo over a slow Wi-Fi and the
+        // check of the saved file need longer than a page.
+        let server = HTTPServer(config: .init(address: bind.address, timeout: options.edit ? 120 : 15, logger: .disabled), handler: handler)
         let failure = FailureBox()
         let serving = Task {
             do { try await server.run() } catch { failure.set("\(error)") }
