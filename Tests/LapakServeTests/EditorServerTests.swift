@@ -6,7 +6,7 @@ import Testing
 @testable import LapakServe
 
 /// The editor of `lapak serve --edit` over HTTP, and what it refuses.
-@Suite struct EditorServerTests {
+@Suite(.serialized) struct EditorServerTests {
     func serving(edit: Bool = true, host: String = "127.0.0.1", pin: String? = nil,
                  _ body: (ServeFixture) async throws -> Void) async throws {
         try await ServeFixture.serving(edit: edit, host: host, pin: pin, body)
@@ -14,10 +14,10 @@ import Testing
 
     /// A session cookie and the product form's CSRF token and digest, as a browser gets them.
     func openForm(_ fixture: ServeFixture, cookie: String? = nil) async throws -> (cookie: String, csrf: String, hash: String) {
-        let list = try #require(await get("/_lapak/", port: fixture.port, headers: cookie.map { ["Cookie": $0] } ?? [:]))
+        let list = try #require(await send("GET", "/_lapak/", port: fixture.port, headers: cookie.map { ["Cookie": $0] } ?? [:]))
         #expect(list.status == 200)
         let session = try #require(cookie ?? list.sessionCookie)
-        let form = try #require(await get("/_lapak/edit/products/tas", port: fixture.port, headers: ["Cookie": session]))
+        let form = try #require(await send("GET", "/_lapak/edit/products/tas", port: fixture.port, headers: ["Cookie": session]))
         #expect(form.status == 200)
         return (session, try #require(form.hidden("_csrf")), try #require(form.hidden("_hash")))
     }
@@ -35,7 +35,7 @@ import Testing
 
     @Test func withoutEditNothingUnderTheReservedPathAnswers() async throws {
         try await serving(edit: false) { fixture in
-            #expect(await get("/_lapak/", port: fixture.port)?.status == 404)
+            #expect(await send("GET", "/_lapak/", port: fixture.port)?.status == 404)
             let post = await send("POST", "/_lapak/save/products/tas", port: fixture.port, body: urlEncoded(["price": "1"]))
             #expect(post?.status == 404)
         }
@@ -114,7 +114,7 @@ import Testing
             let (cookie, csrf, _) = try await openForm(fixture)
             for path in ["/_lapak/edit/products/..%2F..%2FPackage", "/_lapak/edit/products/%2e%2e", "/_lapak/edit/../Package.swift",
                          "/_lapak/edit/products/.hidden", "/_lapak/edit/secrets/tas", "/_lapak/edit/products/Tas", "/_lapak/edit/products/a%00b"] {
-                let response = try #require(await get(path, port: fixture.port, headers: ["Cookie": cookie]))
+                let response = try #require(await send("GET", path, port: fixture.port, headers: ["Cookie": cookie]))
                 #expect([400, 404].contains(response.status), "\(path)")
                 #expect(!response.body.contains("SECRET-SOURCE"))
             }
@@ -212,7 +212,7 @@ import Testing
     @Test func lanModeAsksEveryClientForThePINAndLocksAfterWrongOnes() async throws {
         try await serving(host: "0.0.0.0", pin: "246810") { fixture in
             #expect(fixture.server.pin == "246810")
-            let list = try #require(await get("/_lapak/", port: fixture.port))
+            let list = try #require(await send("GET", "/_lapak/", port: fixture.port))
             #expect(list.status == 303)
             #expect(list.headers["location"] == "/_lapak/pin")
             let blind = await send("POST", "/_lapak/save/products/tas", port: fixture.port,
@@ -245,11 +245,11 @@ import Testing
 }
 
 /// The other kinds, the preview, the trash and the changes screen.
-@Suite struct EditorScreensTests {
+@Suite(.serialized) struct EditorScreensTests {
     func session(_ fixture: ServeFixture) async throws -> (cookie: String, csrf: String) {
-        let list = try #require(await get("/_lapak/?kind=news", port: fixture.port))
+        let list = try #require(await send("GET", "/_lapak/?kind=news", port: fixture.port))
         let cookie = try #require(list.sessionCookie)
-        let form = try #require(await get("/_lapak/new/news", port: fixture.port, headers: ["Cookie": cookie]))
+        let form = try #require(await send("GET", "/_lapak/new/news", port: fixture.port, headers: ["Cookie": cookie]))
         return (cookie, try #require(form.hidden("_csrf")))
     }
 
@@ -272,7 +272,7 @@ import Testing
             #expect(text.contains("date: 2025-12-13\n"))
             #expect(text.contains("producers: [desbumi-kedunggebang]\n"))
             #expect(text.contains("# Judul berita."))
-            let changes = try #require(await get("/_lapak/changes", port: fixture.port, headers: ["Cookie": cookie]))
+            let changes = try #require(await send("GET", "/_lapak/changes", port: fixture.port, headers: ["Cookie": cookie]))
             #expect(changes.body.contains("content/news/" + news[0]))
         }
     }
@@ -281,7 +281,7 @@ import Testing
         try await ServeFixture.serving(edit: true) { fixture in
             let before = try String(contentsOfFile: fixture.root + "/content/products/tas.md", encoding: .utf8)
             let (cookie, csrf) = try await session(fixture)
-            let form = try #require(await get("/_lapak/edit/products/tas", port: fixture.port, headers: ["Cookie": cookie]))
+            let form = try #require(await send("GET", "/_lapak/edit/products/tas", port: fixture.port, headers: ["Cookie": cookie]))
             let response = try #require(await post(fixture, "/_lapak/save/products/tas",
                                                    ["_csrf": csrf, "_hash": form.hidden("_hash") ?? "", "_action": "preview",
                                                     "body": "**Kuat** <script>alert(1)</script>"], cookie: cookie))
@@ -309,10 +309,10 @@ import Testing
 
     @Test func withLangEnTheEditorSpeaksEnglish() async throws {
         try await ServeFixture.serving(edit: true, language: .en) { fixture in
-            let list = try #require(await get("/_lapak/", port: fixture.port))
+            let list = try #require(await send("GET", "/_lapak/", port: fixture.port))
             #expect(list.body.contains("Add product"))
             let cookie = try #require(list.sessionCookie)
-            let form = try #require(await get("/_lapak/edit/products/tas", port: fixture.port, headers: ["Cookie": cookie]))
+            let form = try #require(await send("GET", "/_lapak/edit/products/tas", port: fixture.port, headers: ["Cookie": cookie]))
             #expect(form.body.contains(#"<html lang="en">"#))
             #expect(form.body.contains("Price (Rp)"))
             let refused = try #require(await post(fixture, "/_lapak/save/products/tas",
