@@ -68,9 +68,9 @@ let package = Package(
         // `lapak serve`: builds into a private folder, serves it on loopback, rebuilds on change.
         .target(
             name: "LapakServe",
-            dependencies: ["LapakCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["LapakCore", "Markdown", "QRCode", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
-        .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore", "PhotoFixtures"]),
+        .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore", "Imaging", "PhotoFixtures"]),
         // The differential corpus is read at run time through #filePath, not compiled.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], exclude: ["Differential"]),
         .testTarget(name: "LapakCoreTests", dependencies: ["LapakCore", "Markdown", "Templates", "PhotoFixtures"]),

@@ -14,6 +14,8 @@ struct PreviewHandler: HTTPHandler {
     let language: Language
     /// For the lines of source shown with a diagnostic.
     let sourceDirectory: String
+    /// `--edit`: the editor under `/_lapak/`; nil answers 404 there.
+    var editor: EditorHandler?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard let host = request.headers[.host], let name = LocalHosts.name(ofHostHeader: host) else {
@@ -23,6 +25,10 @@ struct PreviewHandler: HTTPHandler {
             return text(.forbidden, language == .id
                 ? "Pratinjau ini hanya melayani localhost dan 127.0.0.1."
                 : "This preview only answers to localhost and 127.0.0.1.")
+        }
+        if EditorRoute.isEditorPath(request.target.path()) {
+            guard let editor else { return text(.notFound, language == .id ? "Halaman tidak ditemukan." : "Not found.") }
+            return await editor.handle(request, host: host)
         }
         guard request.method == .GET || request.method == .HEAD else {
             var response = text(.methodNotAllowed, "GET, HEAD")

@@ -23,6 +23,7 @@ public final class PreviewServer: Sendable {
         var rebuilder: Rebuilder?
         var url = ""
         var port: UInt16 = 0
+        var pin: String?
     }
 
     public init(options: ServeOptions, onBuild: @escaping @Sendable (PreviewBuild) -> Void = { _ in }) {
@@ -32,6 +33,9 @@ public final class PreviewServer: Sendable {
 
     /// `http://127.0.0.1:8080/` once started.
     public var url: String { runtime.withLock { $0.url } }
+
+    /// The editor's PIN, when `--edit` listens beyond loopback.
+    public var pin: String? { runtime.withLock { $0.pin } }
 
     /// The port listened on, once started (the one chosen when `options.port` was 0).
     public var port: UInt16 { runtime.withLock { $0.port } }
@@ -46,9 +50,19 @@ public final class PreviewServer: Sendable {
         guard let bind = BindAddress(host: options.host, port: options.port) else {
             return .error(.cannotListen(address: shown, reason: "--host"), at: SourceLocation(file: "--host"))
         }
-        let handler = PreviewHandler(files: files, state: state, hub: hub, loopbackOnly: bind.isLoopback,
+        var handler = PreviewHandler(files: files, state: state, hub: hub, loopbackOnly: bind.isLoopback,
                                      language: options.language, sourceDirectory: options.sourceDirectory)
-        let server = HTTPServer(config: .init(address: bind.address, timeout: 15, logger: .disabled), handler: handler)
+        if options.edit {
+            // Beyond loopback every client, this computer's included, first enters the PIN.
+            let pin = bind.isLoopback ? nil : (options.pin ?? EditorAccess.newPIN())
+            runtime.withLock { $0.pin = pin }
+            let context = EditorContext(files: ContentFiles(root: options.sourceDirectory), language: options.language,
+                                        site: { [files] in files.current?.site })
+            handler.editor = EditorHandler(context: context, access: EditorAccess(pin: pin))
+        }
+        // A handler's time includes reading the body: a phone's photo over a slow Wi-Fi and the
+        // check of the saved file need longer than a page.
+        let server = HTTPServer(config: .init(address: bind.address, timeout: options.edit ? 120 : 15, logger: .disabled), handler: handler)
         let failure = FailureBox()
         let serving = Task {
             do { try await server.run() } catch { failure.set("\(error)") }
@@ -63,7 +77,9 @@ public final class PreviewServer: Sendable {
         }
         let url = "http://\(bind.urlHost):\(port)/"
         // Pages link to this server, so the base URL is known only now.
-        var buildOptions = BuildOptions(sourceDirectory: options.sourceDirectory, includeDrafts: options.includeDrafts, baseURL: url)
+        // The editor shows members their drafts as the page will look.
+        var buildOptions = BuildOptions(sourceDirectory: options.sourceDirectory, includeDrafts: options.includeDrafts || options.edit,
+                                        baseURL: url)
         // The build's cache, shared; each photo is made when a page first asks for it, so the
         // preview opens at once even before a first build of hundreds of photos.
         buildOptions.cacheDirectory = options.cacheDirectory

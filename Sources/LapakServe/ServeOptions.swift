@@ -13,6 +13,10 @@ public struct ServeOptions: Sendable {
     public var settle: Duration
     /// Where processed photos are kept; nil for the build's default, `SOURCE/.lapak/cache`.
     public var cacheDirectory: String?
+    /// The editor under `/_lapak/` (`--edit`); off, nothing there answers but 404.
+    public var edit = false
+    /// The editor's PIN when it listens beyond loopback; nil makes one up (tests set it).
+    public var pin: String?
 
     public init(sourceDirectory: String, host: String = "127.0.0.1", port: UInt16 = 8080, includeDrafts: Bool = false,
                 language: Language = .id, settle: Duration = .milliseconds(5)) {

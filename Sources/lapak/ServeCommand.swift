@@ -29,6 +29,9 @@ struct Serve: ParsableCommand {
     @Option(name: .long, help: "Language of messages: id (Bahasa Indonesia) or en.")
     var lang: MessageLanguage = .id
 
+    @Flag(name: .long, help: ArgumentHelp("Turn on the editor under /_lapak/ so members add and edit products from a browser; with --host 0.0.0.0 phones on the network reach it after entering the PIN shown here."))
+    var edit = false
+
     @Option(name: .customLong("cache-dir"),
             help: ArgumentHelp("Where processed photos are kept (default: SOURCE/.lapak/cache), shared with lapak build.", valueName: "DIR"))
     var cacheDir: String?
@@ -39,6 +42,7 @@ struct Serve: ParsableCommand {
         let source = try SiteFolder.require(self.source, language: language)
         var options = ServeOptions(sourceDirectory: source, host: host, port: port, includeDrafts: drafts, language: language)
         options.cacheDirectory = cacheDir.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        options.edit = edit
         let server = PreviewServer(options: options) { build in
             Self.report(build, language: language)
         }
@@ -54,6 +58,14 @@ struct Serve: ParsableCommand {
             throw ExitCode(1)
         }
         Self.say(language == .en ? "Preview at \(server.url) (Ctrl-C to stop)" : "Pratinjau di \(server.url) (Ctrl-C untuk berhenti)")
+        if edit {
+            // Listening on every interface, phones need this computer's address on the network.
+            var url = server.url
+            if host == "0.0.0.0" || host == "::", let lan = EditorAnnouncement.lanAddress() {
+                url = "http://\(lan):\(server.port)/"
+            }
+            EditorAnnouncement.lines(url: url, pin: server.pin, language: language).forEach(Self.say)
+        }
         // Ctrl-C stops the server cleanly: open reload streams end and the port is freed.
         StopSignals.wait()
         Task {

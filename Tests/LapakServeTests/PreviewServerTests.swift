@@ -16,14 +16,7 @@ import Testing
 
     /// Runs `body` against a started server and stops it afterwards, also when `body` throws.
     func serving(_ body: (ServeFixture) async throws -> Void) async throws {
-        let fixture = try await started()
-        do {
-            try await body(fixture)
-        } catch {
-            await fixture.server.stop()
-            throw error
-        }
-        await fixture.server.stop()
+        try await ServeFixture.serving(body)
     }
 
     /// An open reload stream, read on its own thread.

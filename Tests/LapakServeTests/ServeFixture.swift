@@ -1,6 +1,8 @@
 import Foundation
+import LapakCore
 import LapakServe
 import PhotoFixtures
+import Testing
 
 /// A small site folder and a preview server on a free loopback port, both removed at the end.
 final class ServeFixture: @unchecked Sendable {
@@ -19,9 +21,13 @@ final class ServeFixture: @unchecked Sendable {
 
     """
 
-    init() throws {
+    /// `edit` turns on the editor; `host` 0.0.0.0 puts it in LAN mode, where `pin` is asked.
+    init(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil, language: Language = .id) throws {
         root = NSTemporaryDirectory() + "lapak-serve-test-" + UUID().uuidString
-        server = PreviewServer(options: ServeOptions(sourceDirectory: root, port: 0, settle: .milliseconds(5)))
+        var options = ServeOptions(sourceDirectory: root, host: host, port: 0, language: language, settle: .milliseconds(5))
+        options.edit = edit
+        options.pin = pin
+        server = PreviewServer(options: options)
         try write("content/site.yml", "title: \"Lapak Uji\"\nbase_url: \"https://uji.example.org/\"\ncategories:\n  tas-anyaman: \"Tas Anyaman\"\n")
         try write("content/producers/desbumi-kedunggebang.md",
                   "---\nname: \"Desbumi Kedunggebang\"\nvillage: Kedunggebang\nregency: Banyuwangi\nwhatsapp: \"0812-0000-0101\"\n---\nKelompok penganyam.\n")
@@ -32,6 +38,22 @@ final class ServeFixture: @unchecked Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Runs `body` against a started server and stops it afterwards, also when `body` throws.
+    static func serving(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil, language: Language = .id,
+                        _ body: (ServeFixture) async throws -> Void) async throws {
+        let fixture = try ServeFixture(edit: edit, host: host, pin: pin, language: language)
+        let problem = await fixture.server.start()
+        #expect(problem == nil, "\(problem.map { $0.formatted(.en) } ?? "")")
+        #expect(fixture.port != 0)
+        do {
+            try await body(fixture)
+        } catch {
+            await fixture.server.stop()
+            throw error
+        }
+        await fixture.server.stop()
+    }
 
     var port: UInt16 { server.port }
 

@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: String?
     /// False for `lapak check`, which reads every photo's header but decodes none.
     public var processesPhotos = true
+    /// A file read as it would be saved instead of as it is on disk.
+    public var unsaved: UnsavedFile?
     /// Called as photos are made, with (done, total), from any thread.
     public var photoProgress: (@Sendable (Int, Int) -> Void)?
 
@@ -121,6 +123,7 @@ public struct Builder: Sendable {
         var loadOptions = LoadOptions(includeDrafts: options.includeDrafts, baseURLOverride: options.baseURL)
         let photoCache = PhotoCache(folder: options.resolvedCacheDirectory)
         loadOptions.photoCache = photoCache
+        loadOptions.unsaved = options.unsaved
         var loader = ContentLoader(sourceDirectory: source, options: loadOptions)
         loader.parseCache = parseCache
         var phases = PhaseClock()
@@ -292,8 +295,7 @@ public struct Builder: Sendable {
     private func refusedURLs(_ prepared: PreparedSite) -> [Diagnostic] {
         let warnings = prepared.pageEnvironment.takeWarnings() + prepared.feedEnvironment.takeWarnings()
         guard !warnings.isEmpty else { return [] }
-        return ValueOrigin.diagnostics(for: warnings, site: prepared.site, theme: prepared.site.config.theme,
-                                       sourceDirectory: options.sourceDirectory)
+        return ValueOrigin.diagnostics(for: warnings, site: prepared.site, theme: prepared.site.config.theme)
     }
 
     /// `image` of site.yml when set, else the theme's `og-image.png`, with its pixel size.

@@ -90,6 +90,11 @@ public final class PreviewSession: Sendable {
         return snapshot.file(relative).map(PreviewLookup.file) ?? .missing
     }
 
+    /// The site being served (the last good build), for the editor's choices of category and producer.
+    public var site: Site? {
+        current.withLock { $0 }?.prepared.site
+    }
+
     /// Every path the current site has, as `Builder.build()` would write them.
     public var paths: [String] {
         current.withLock { $0 }?.prepared.jobs.map(\.path) ?? []

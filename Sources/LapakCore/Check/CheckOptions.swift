@@ -6,6 +6,8 @@ public struct CheckOptions: Sendable {
     public var includeDrafts: Bool
     /// "Now" for dated content; injectable so a test does not depend on the day it runs.
     public var now: Date
+    /// A file read as it would be saved instead of as it is on disk.
+    public var unsaved: UnsavedFile?
 
     public init(sourceDirectory: String, includeDrafts: Bool = false, now: Date = Date()) {
         self.sourceDirectory = sourceDirectory

@@ -5,6 +5,7 @@ public enum Checker {
         var buildOptions = BuildOptions(sourceDirectory: options.sourceDirectory, includeDrafts: options.includeDrafts)
         // Every photo's header is read (and must be a photo), none is decoded: that is the build's work.
         buildOptions.processesPhotos = false
+        buildOptions.unsaved = options.unsaved
         let builder = Builder(options: buildOptions)
         var build = BuildReport(diagnostics: [])
         var observed: (site: Site, theme: Theme?)?

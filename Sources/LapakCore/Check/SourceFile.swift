@@ -5,7 +5,8 @@ final class SourceFile {
     let lines: [Substring]
     /// File line of the body's first line; Markdown positions count from there.
     let bodyFirstLine: Int
-    private let fields: Fields?
+    /// Where each front-matter field is written, as the loader recorded it.
+    private let map: SourceMap?
 
     init?(root: String, path: String) {
         guard let bytes = try? FileSystem.readBytes(root + "/" + path),
@@ -13,19 +14,9 @@ final class SourceFile {
         let text = normalizeNewlines(raw)
         self.path = path
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let split = try? FrontMatterSplit.split(text) else {
-            bodyFirstLine = 1
-            fields = nil
-            return
-        }
-        bodyFirstLine = split.bodyFirstLine
-        // The loader already refused anchors, aliases and tags; such YAML is never composed again.
-        if YAMLGuard.firstRefusedIndicator(split.yaml) == nil,
-           case .mapping(let mapping)? = try? YAMLComposer.compose(split.yaml) {
-            fields = Fields(file: path, mapping: mapping, lineOffset: split.yamlFirstLine)
-        } else {
-            fields = nil
-        }
+        bodyFirstLine = (try? FrontMatterSplit.split(text))?.bodyFirstLine ?? 1
+        // The loader already refused anchors, aliases and tags; such YAML gives no map.
+        map = SourceMap.read(bytes, file: path)
     }
 
     func line(_ number: Int) -> String? {
@@ -35,7 +26,9 @@ final class SourceFile {
 
     /// Where a front-matter field is written; the file itself when it cannot be found.
     func location(ofField name: String) -> SourceLocation {
-        fields?.location(of: name) ?? SourceLocation(file: path)
+        guard let map else { return SourceLocation(file: path) }
+        // A field the file lacks is reported at the opening `---`, where it would be added.
+        return map.location(of: name) ?? SourceLocation(file: path, line: 1, column: 1)
     }
 
     /// A position cmark gives inside the body (byte column) as a line and character column of the file.

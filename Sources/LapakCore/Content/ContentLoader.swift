@@ -23,6 +23,9 @@ public struct LoadOptions: Sendable {
     public var photoLimits = PhotoLimits()
     /// Where processed photos and what is known of their sources are kept between builds.
     public var photoCache: PhotoCache?
+    /// A content file as it would be saved, read instead of the file on disk (the editor's
+    /// check before it writes).
+    public var unsaved: UnsavedFile?
 
     public init(includeDrafts: Bool = false, baseURLOverride: String? = nil) {
         self.includeDrafts = includeDrafts
@@ -68,6 +71,10 @@ public struct ContentLoader: Sendable {
                 jobs.append((kind, relative, entry.name))
             }
         }
+        if let unsaved = options.unsaved, !jobs.contains(where: { $0.path == unsaved.path }),
+           let kind = ContentKind.allCases.first(where: { unsaved.path.hasPrefix("content/\($0.rawValue)/") }) {
+            jobs.append((kind, unsaved.path, String(unsaved.path.split(separator: "/").last ?? "")))
+        }
         diagnostics += NameTwins.diagnostics(jobs.map(\.path))
 
         phases.mark("  list")
@@ -91,7 +98,8 @@ public struct ContentLoader: Sendable {
     func parse(_ job: (kind: ContentKind, path: String, name: String), with parser: ContentParser) -> ContentParser.Result {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readBytes(sourceDirectory + "/" + job.path)
+            bytes = try options.unsaved.flatMap { $0.path == job.path ? $0.bytes : nil }
+                ?? FileSystem.readBytes(sourceDirectory + "/" + job.path)
         } catch {
             return .init(item: nil, diagnostics: [.error(.unreadableFile(reason: "\(error)"), at: SourceLocation(file: job.path))])
         }
@@ -203,6 +211,7 @@ public struct ContentLoader: Sendable {
         }
         if options.baseURLOverride != nil { _ = f.node("base_url") }
         var config = SiteConfig(title: title, baseURL: baseURL)
+        config.sourceMap = SourceMap(file: path, mapping: mapping, yaml: yaml, raw: raw)
         config.description = f.text("description") ?? ""
         config.language = f.text("language") ?? "id"
         if !SiteConfig.supportedLanguages.contains(config.language) {

@@ -42,7 +42,7 @@ struct ContentParser: Sendable {
             result.diagnostics.append(.error(problem, at: SourceLocation(file: path, line: split.bodyFirstLine, column: 1)))
             return result
         }
-        guard var fields = composeFields(split, path: path, into: &result.diagnostics) else { return result }
+        guard var (fields, map) = composeFields(split, raw: rawText, path: path, into: &result.diagnostics) else { return result }
 
         let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         // Only the product catalogs read a body's plain text.
@@ -53,10 +53,10 @@ struct ContentParser: Sendable {
             result.diagnostics.append(.warning(.emptyDescription, at: SourceLocation(file: path, line: split.bodyFirstLine, column: 1)))
         }
         switch kind {
-        case .producer: result.item = parseProducer(&fields, id: baseName, path: path, body: body)
-        case .product: result.item = parseProduct(&fields, baseName: baseName, path: path, body: body)
-        case .news: result.item = parseNews(&fields, baseName: baseName, path: path, body: body)
-        case .page: result.item = parsePage(&fields, baseName: baseName, path: path, body: body)
+        case .producer: result.item = parseProducer(&fields, id: baseName, path: path, body: body, map: map)
+        case .product: result.item = parseProduct(&fields, baseName: baseName, path: path, body: body, map: map)
+        case .news: result.item = parseNews(&fields, baseName: baseName, path: path, body: body, map: map)
+        case .page: result.item = parsePage(&fields, baseName: baseName, path: path, body: body, map: map)
         }
         for (name, location) in fields.unusedFields {
             let suggestion = KnownFields.suggestion(for: name, among: kind.knownFields)
@@ -101,7 +101,8 @@ struct ContentParser: Sendable {
         return out
     }
 
-    private func composeFields(_ split: FrontMatterSplit, path: String, into diagnostics: inout [Diagnostic]) -> Fields? {
+    private func composeFields(_ split: FrontMatterSplit, raw: String, path: String,
+                               into diagnostics: inout [Diagnostic]) -> (Fields, SourceMap)? {
         if let mark = YAMLGuard.firstRefusedIndicator(split.yaml) {
             diagnostics.append(.error(mark.indicator.problem,
                                       at: SourceLocation(file: path, line: mark.line + split.yamlFirstLine - 1,
@@ -117,12 +118,15 @@ struct ContentParser: Sendable {
         }
         guard let node, case .mapping(let mapping) = node else {
             if split.yaml.trimmed.isEmpty {
-                return Fields(file: path, mapping: YAMLNode.Mapping([]), lineOffset: split.yamlFirstLine)
+                let empty = YAMLNode.Mapping([])
+                return (Fields(file: path, mapping: empty, lineOffset: split.yamlFirstLine),
+                        SourceMap(file: path, mapping: empty, split: split, raw: raw))
             }
             diagnostics.append(.error(.frontMatterNotMapping, at: SourceLocation(file: path, line: split.yamlFirstLine, column: 1)))
             return nil
         }
-        return Fields(file: path, mapping: mapping, lineOffset: split.yamlFirstLine)
+        return (Fields(file: path, mapping: mapping, lineOffset: split.yamlFirstLine),
+                SourceMap(file: path, mapping: mapping, split: split, raw: raw))
     }
 
     // MARK: Kinds
@@ -141,7 +145,7 @@ struct ContentParser: Sendable {
         return fallback
     }
 
-    private func parseProducer(_ f: inout Fields, id: String, path: String, body: MarkdownDocument) -> ParsedItem? {
+    private func parseProducer(_ f: inout Fields, id: String, path: String, body: MarkdownDocument, map: SourceMap) -> ParsedItem? {
         if !Slug.isValid(id) {
             f.diagnostics.append(.error(.invalidSlug(slug: id, suggestion: Slug.make(from: id)), at: SourceLocation(file: path)))
         }
@@ -159,11 +163,11 @@ struct ContentParser: Sendable {
             district: f.text("district"), regency: regency ?? "", province: f.text("province"), whatsapp: whatsapp,
             instagram: f.text("instagram"), facebook: f.text("facebook"),
             image: f.node("image") == nil ? nil : image(&f, field: "image", alt: name ?? id).first,
-            draft: f.boolean("draft") ?? false, body: body)
+            draft: f.boolean("draft") ?? false, body: body, sourceMap: map)
         return .producer(producer)
     }
 
-    private func parseProduct(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {
+    private func parseProduct(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument, map: SourceMap) -> ParsedItem? {
         let slug = slug(&f, fallback: baseName)
         let title = f.requiredText("title", example: "Tas Anyaman Pandan")
         let price = self.price(&f)
@@ -199,7 +203,7 @@ struct ContentParser: Sendable {
             summary: summary, variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false,
             body: body.droppingPlainText(),
             catalogDescription: Catalog.description(plainText: body.plainText, summary: summary, title: title ?? slug),
-            origins: f.origins(of: ["producer", "category", "slug"]))
+            sourceMap: map)
         return .product(product)
     }
 
@@ -218,7 +222,7 @@ struct ContentParser: Sendable {
         return price
     }
 
-    private func parseNews(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {
+    private func parseNews(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument, map: SourceMap) -> ParsedItem? {
         let slug = slug(&f, fallback: Self.stripDatePrefix(baseName))
         let title = f.requiredText("title", example: "Pelatihan Pembukuan di Banyuwangi")
         let date = f.date("date")
@@ -230,16 +234,16 @@ struct ContentParser: Sendable {
             author: f.text("author"), producerIDs: f.textList("producers"), tags: tags(&f),
             image: f.node("image") == nil ? nil : image(&f, field: "image", alt: alt).first,
             summary: f.text("summary") ?? Summary.make(from: body.firstParagraph),
-            draft: f.boolean("draft") ?? false, body: body, origins: f.origins(of: ["producers", "slug"]))
+            draft: f.boolean("draft") ?? false, body: body, sourceMap: map)
         return .news(article)
     }
 
-    private func parsePage(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {
+    private func parsePage(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument, map: SourceMap) -> ParsedItem? {
         let slug = slug(&f, fallback: baseName)
         let title = f.requiredText("title", example: "Tentang Kami")
         return .page(Page(slug: slug, sourcePath: path, title: title ?? slug,
                           description: f.text("description") ?? Summary.make(from: body.firstParagraph),
-                          draft: f.boolean("draft") ?? false, body: body, origins: f.origins(of: ["slug"])))
+                          draft: f.boolean("draft") ?? false, body: body, sourceMap: map))
     }
 
     // MARK: Structured fields

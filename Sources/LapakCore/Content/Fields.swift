@@ -25,14 +25,6 @@ struct Fields {
         return location(pair.keyMark)
     }
 
-    /// Where each of `fields` that the file has is written: what problems found after loading
-    /// (an unknown producer, a taken address) point at.
-    func origins(of fields: [String]) -> [String: SourceLocation] {
-        var out: [String: SourceLocation] = [:]
-        for pair in pairs where fields.contains(pair.key) { out[pair.key] = location(pair.keyMark) }
-        return out
-    }
-
     func location(_ mark: YAMLMark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file) }
         return SourceLocation(file: file, line: mark.line + lineOffset - 1, column: mark.column)

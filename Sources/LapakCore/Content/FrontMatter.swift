@@ -13,6 +13,11 @@ struct FrontMatterSplit: Sendable {
     let body: String
     /// Line in the file where the body starts.
     let bodyFirstLine: Int
+    /// Byte offsets in the split text: where the YAML starts, where the closing `---` line
+    /// starts, and where the body starts.
+    var yamlStart = 0
+    var closingFence = 0
+    var bodyStart = 0
 
     enum Failure: Error, Equatable {
         case missingOpening
@@ -34,8 +39,12 @@ struct FrontMatterSplit: Sendable {
             if isFence(text.utf8[lines.startIndex..<end]) {
                 let yaml = String(text[yamlStart..<lines.startIndex])
                 let bodyStart = end == lines.endIndex ? end : text.utf8.index(after: end)
+                let offsets = text.utf8
                 return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2,
-                                        body: String(text[bodyStart...]), bodyFirstLine: line + 1)
+                                        body: String(text[bodyStart...]), bodyFirstLine: line + 1,
+                                        yamlStart: offsets.distance(from: offsets.startIndex, to: yamlStart),
+                                        closingFence: offsets.distance(from: offsets.startIndex, to: lines.startIndex),
+                                        bodyStart: offsets.distance(from: offsets.startIndex, to: bodyStart))
             }
             line += 1
             lines = end == lines.endIndex ? lines[end...] : text.utf8[text.utf8.index(after: end)...]

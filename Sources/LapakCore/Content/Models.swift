@@ -52,6 +52,8 @@ public struct Producer: Sendable, Equatable {
     public let image: ImageRef?
     public let draft: Bool
     public let body: MarkdownDocument
+    /// Where each front-matter field is written.
+    public let sourceMap: SourceMap
 }
 
 public struct Product: Sendable, Equatable {
@@ -79,8 +81,10 @@ public struct Product: Sendable, Equatable {
     /// What the product catalogs describe the product with: the body's text, one block a line,
     /// within Google Merchant Center's 5,000 characters. Made while loading, on all cores.
     public let catalogDescription: String
+    /// Where each front-matter field is written.
+    public let sourceMap: SourceMap
     /// Where `producer`, `category` and `slug` are written, for problems found after loading.
-    public let origins: [String: SourceLocation]
+    public var origins: SourceMap.KeyLocations { SourceMap.KeyLocations(map: sourceMap) }
 
     /// The prices a buyer can pay: each variant's, or the product's own when it has none.
     public var sellingPrices: [Int] { variants.isEmpty ? [price] : variants.map(\.price) }
@@ -101,8 +105,10 @@ public struct NewsArticle: Sendable {
     public let summary: String
     public let draft: Bool
     public let body: MarkdownDocument
+    /// Where each front-matter field is written.
+    public let sourceMap: SourceMap
     /// Where `producers` and `slug` are written.
-    public let origins: [String: SourceLocation]
+    public var origins: SourceMap.KeyLocations { SourceMap.KeyLocations(map: sourceMap) }
 }
 
 public struct Page: Sendable {
@@ -112,6 +118,8 @@ public struct Page: Sendable {
     public let description: String
     public let draft: Bool
     public let body: MarkdownDocument
+    /// Where each front-matter field is written.
+    public let sourceMap: SourceMap
     /// Where `slug` is written.
-    public let origins: [String: SourceLocation]
+    public var origins: SourceMap.KeyLocations { SourceMap.KeyLocations(map: sourceMap) }
 }

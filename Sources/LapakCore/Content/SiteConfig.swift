@@ -6,6 +6,8 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     public var title: String
+    /// Where each field of `content/site.yml` is written.
+    public var sourceMap: SourceMap?
     public var description: String
     /// Absolute base URL, always ending in `/`.
     public var baseURL: String

@@ -1,9 +1,14 @@
 import CYaml
 
-/// A place in YAML text: line and column, both counted from 1.
+/// A place in YAML text: line and column, both counted from 1, and how many characters (Unicode
+/// scalars, as libyaml counts) come before it, from which `SourceMap` finds the byte.
 struct YAMLMark: Sendable, Equatable {
     let line: Int
     let column: Int
+    var index: Int = 0
+
+    /// Places are compared as people read them, by line and column.
+    static func == (lhs: YAMLMark, rhs: YAMLMark) -> Bool { lhs.line == rhs.line && lhs.column == rhs.column }
 }
 
 /// Front matter as data: text, lists and mappings, each with where it was written. Every scalar
@@ -18,15 +23,20 @@ indirect enum YAMLNode: Sendable {
         let string: String
         let style: Style
         let mark: YAMLMark
+        /// Just past the scalar's last character (its closing quote when quoted).
+        var end: YAMLMark? = nil
     }
 
     struct Mapping: Sendable, Swift.Sequence {
         var pairs: [(key: YAMLNode, value: YAMLNode)]
         var mark: YAMLMark?
+        /// Just past `}` for a flow mapping; nil for a block mapping, which ends with its last value.
+        var flowEnd: YAMLMark?
 
-        init(_ pairs: [(key: YAMLNode, value: YAMLNode)], mark: YAMLMark? = nil) {
+        init(_ pairs: [(key: YAMLNode, value: YAMLNode)], mark: YAMLMark? = nil, flowEnd: YAMLMark? = nil) {
             self.pairs = pairs
             self.mark = mark
+            self.flowEnd = flowEnd
         }
 
         func makeIterator() -> IndexingIterator<[(key: YAMLNode, value: YAMLNode)]> { pairs.makeIterator() }
@@ -35,6 +45,8 @@ indirect enum YAMLNode: Sendable {
     struct Sequence: Sendable, Swift.Sequence {
         var items: [YAMLNode]
         let mark: YAMLMark?
+        /// Just past `]` for a flow list; nil for a block list, which ends with its last item.
+        var flowEnd: YAMLMark? = nil
 
         func makeIterator() -> IndexingIterator<[YAMLNode]> { items.makeIterator() }
     }
@@ -91,7 +103,10 @@ enum YAMLComposer {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { throw failure(of: parser, text: text) }
                 defer { yaml_event_delete(&event) }
-                let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+                let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
+                                    index: Int(event.start_mark.index))
+                let end = YAMLMark(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1,
+                                   index: Int(event.end_mark.index))
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     return builder.root
@@ -106,17 +121,17 @@ enum YAMLComposer {
                     if scalar.tag != nil { throw Failure(kind: .tag, mark: mark) }
                     let value = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
                     let style: YAMLNode.Scalar.Style = scalar.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
-                    try builder.add(.scalar(.init(string: value, style: style, mark: mark)))
+                    try builder.add(.scalar(.init(string: value, style: style, mark: mark, end: end)))
                 case YAML_SEQUENCE_START_EVENT:
                     if event.data.sequence_start.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
                     if event.data.sequence_start.tag != nil { throw Failure(kind: .tag, mark: mark) }
-                    builder.openSequence(at: mark)
+                    builder.openSequence(at: mark, flow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
                 case YAML_MAPPING_START_EVENT:
                     if event.data.mapping_start.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
                     if event.data.mapping_start.tag != nil { throw Failure(kind: .tag, mark: mark) }
-                    builder.openMapping(at: mark)
+                    builder.openMapping(at: mark, flow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    try builder.close()
+                    try builder.close(at: end)
                 default:
                     continue
                 }
@@ -130,6 +145,7 @@ enum YAMLComposer {
         private struct Frame {
             let isMapping: Bool
             let mark: YAMLMark
+            let flow: Bool
             var items: [YAMLNode] = []
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var pendingKey: YAMLNode?
@@ -139,18 +155,19 @@ enum YAMLComposer {
         private var open: [Frame] = []
         private(set) var root: YAMLNode?
 
-        mutating func openSequence(at mark: YAMLMark) {
-            open.append(Frame(isMapping: false, mark: mark))
+        mutating func openSequence(at mark: YAMLMark, flow: Bool) {
+            open.append(Frame(isMapping: false, mark: mark, flow: flow))
         }
 
-        mutating func openMapping(at mark: YAMLMark) {
-            open.append(Frame(isMapping: true, mark: mark))
+        mutating func openMapping(at mark: YAMLMark, flow: Bool) {
+            open.append(Frame(isMapping: true, mark: mark, flow: flow))
         }
 
-        mutating func close() throws(Failure) {
+        mutating func close(at end: YAMLMark) throws(Failure) {
             guard let finished = open.popLast() else { return }
-            try add(finished.isMapping ? .mapping(.init(finished.pairs, mark: finished.mark))
-                                       : .sequence(.init(items: finished.items, mark: finished.mark)))
+            let flowEnd = finished.flow ? end : nil
+            try add(finished.isMapping ? .mapping(.init(finished.pairs, mark: finished.mark, flowEnd: flowEnd))
+                                       : .sequence(.init(items: finished.items, mark: finished.mark, flowEnd: flowEnd)))
         }
 
         mutating func add(_ node: YAMLNode) throws(Failure) {
