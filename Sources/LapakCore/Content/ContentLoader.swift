@@ -114,7 +114,15 @@ public struct ContentLoader: Sendable {
     /// Items by kind in file order, drafts left out unless asked for; every diagnostic kept.
     func collect(_ results: [ContentParser.Result], into content: inout LoadedContent, diagnostics: inout [Diagnostic]) {
         for result in results {
-            diagnostics += result.diagnostics
+            // A draft with mistakes is never published, so they cannot break the site: the member
+            // who saved it half done (the editor allows it) sees them as warnings until it is
+            // finished. This holds with `--drafts` and in the editor's preview, which show drafts:
+            // the good ones are shown, the broken one is left out and its warnings say why.
+            if result.isDraft {
+                diagnostics += result.diagnostics.map { $0.severity == .error ? $0.with(severity: .warning) : $0 }
+            } else {
+                diagnostics += result.diagnostics
+            }
             switch result.broken {
             case .producer(let item)?: content.brokenProducers.insert(item.id)
             case .product(let item)?: content.producersOfBrokenProducts.insert(item.producerID)

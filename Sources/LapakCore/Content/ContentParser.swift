@@ -15,6 +15,8 @@ struct ContentParser: Sendable {
         /// The item of a file with errors: not published, but still there for references, so
         /// one mistake is reported once, at its cause, not again in every file that names it.
         var broken: ParsedItem?
+        /// The file says `draft: true`, read even when its other fields have mistakes.
+        var isDraft = false
     }
 
     func parse(kind: ContentKind, path: String, fileName: String, text rawText: String) -> Result {
@@ -43,6 +45,7 @@ struct ContentParser: Sendable {
             return result
         }
         guard var (fields, map) = composeFields(split, raw: rawText, path: path, into: &result.diagnostics) else { return result }
+        result.isDraft = fields.peekBoolean("draft") == true
 
         let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         // Only the product catalogs read a body's plain text.
