@@ -2,6 +2,7 @@ import Synchronization
 
 /// A parsed template, ready to render many times from many threads.
 public final class Template: Sendable {
+    /// The name it was loaded by (`partials/card.html`).
     public let name: String
     let source: SourceText
     let nodes: [Node]
@@ -53,7 +54,7 @@ public final class Template: Sendable {
         do {
             try lexer.run()
         } catch {
-            lexError = source.error(error.message, at: error.offset, in: name)
+            lexError = source.error(error.message, at: error.offset, in: name, kind: .syntax)
         }
         var parser = Parser(
             name: name, source: source, segments: lexer.segments, truncated: lexError != nil, registry: registry)
@@ -73,7 +74,7 @@ public final class Template: Sendable {
             var seen = Set<String>()
             let failures = analyzer.log.failures.sorted { $0.offset < $1.offset }.filter { seen.insert("\($0.offset) \($0.message)").inserted }
             if !failures.isEmpty {
-                return .failure(TemplateErrors(failures.map { source.error($0.message, at: $0.offset, in: name) }))
+                return .failure(TemplateErrors(failures.map { source.error($0.message, at: $0.offset, in: name, kind: .unsafeContext) }))
             }
             let modes = analyzer.log.modes
             nodes = nodes.withModes(modes)
@@ -93,7 +94,7 @@ public final class Template: Sendable {
                 blockSlots: slots, slotsForChildren: forChildren))
     }
 
-    func error(_ message: String, at offset: Int) -> TemplateError {
-        source.error(message, at: offset, in: name)
+    func error(_ message: String, at offset: Int, kind: TemplateError.Kind) -> TemplateError {
+        source.error(message, at: offset, in: name, kind: kind)
     }
 }
