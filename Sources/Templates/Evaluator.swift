@@ -373,11 +373,10 @@ extension Renderer {
     }
 
     mutating func applyFilter(_ filter: FilterReference, to value: Value, arguments: Arguments, at offset: Int) throws -> Value {
-        var value = value
         if let undefined = value.undefined, !filter.acceptsUndefined {
             // Jinja2's lenient undefined (an inline `if` without `else`) filters as an empty string.
             guard undefined.silent else { throw fail(undefined.reason, at: offset, kind: .undefined) }
-            value = .string("")
+            return try applyFilter(filter, to: .string(""), arguments: arguments, at: offset)
         }
         do {
             return try environment.registry.apply(filter.body, value, arguments)

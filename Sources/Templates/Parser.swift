@@ -18,6 +18,9 @@ struct Parser {
     private(set) var parent: Expression? = nil
     /// The variables of the `for` loops being parsed, innermost last, with `loop` itself.
     private var loopNames: [String] = []
+    /// Whether the template reads `loop` outside a loop of its own: included inside a loop, it
+    /// must not see the includer's (Jinja2 does not pass it), and only then is it hidden.
+    private(set) var readsOuterLoop = false
     /// A lexer error ends the segments early; block-closing errors at the end would only repeat it.
     let truncated: Bool
 
@@ -65,6 +68,7 @@ struct Parser {
             case .text(let bytes, let offset):
                 nodes.append(.text(bytes, at: offset))
             case .output(let tokens, let offset):
+                noteLoopRead(tokens)
                 var parser = ExpressionParser(TokenStream(tokens), registry: registry)
                 do throws(ParseFailure) {
                     if parser.stream.atEnd { throw ParseFailure("expected an expression inside '{{ }}'", at: offset) }
@@ -75,6 +79,7 @@ struct Parser {
                     record(error)
                 }
             case .statement(let tokens, let offset):
+                noteLoopRead(tokens)
                 var stream = TokenStream(tokens)
                 guard case .name(let keyword) = stream.kind else {
                     record(ParseFailure("expected a statement name after '{%'", at: offset))
@@ -99,6 +104,13 @@ struct Parser {
                     at: source.bytes.count))
         }
         return (nodes, nil)
+    }
+
+    private mutating func noteLoopRead(_ tokens: [Token]) {
+        guard loopNames.isEmpty, !readsOuterLoop else { return }
+        for (i, token) in tokens.enumerated() where token.kind == .name("loop") {
+            if i == 0 || tokens[i - 1].kind != .symbol(.dot) { readsOuterLoop = true }
+        }
     }
 
     private mutating func parseStatement(_ keyword: String, _ stream: inout TokenStream, at offset: Int) -> Node? {

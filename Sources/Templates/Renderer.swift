@@ -175,9 +175,7 @@ struct Renderer {
             case .safe(let s): out.append(s)
             case .string(let s): out.appendEscaped(s, mode: mode)
             case .int(let i): out.append(String(i))
-            default:
-                if try isSilentUndefined(value, at: offset) { return }
-                out.appendEscaped(value.text, mode: mode)
+            default: try writeOther(value, mode: mode, at: offset)
             }
         case .attribute:
             switch value {
@@ -188,6 +186,13 @@ struct Renderer {
         default:
             try writeInContext(value, mode: mode, at: offset)
         }
+    }
+
+    /// Values other than text and integers, kept out of the inlined `write` so it stays small.
+    @inline(never)
+    private mutating func writeOther(_ value: Value, mode: EscapeMode, at offset: Int) throws {
+        if try isSilentUndefined(value, at: offset) { return }
+        out.appendEscaped(value.text, mode: mode)
     }
 
     /// An undefined value prints nothing when it is Jinja2's lenient kind and is an error otherwise.
@@ -340,8 +345,9 @@ struct Renderer {
         var savedScope: Scope? = nil
         if include.withContext {
             // Appending and removing a frame keeps the locals array uniquely owned (no copy).
-            // As in Jinja2, an included template sees the loop's variables but not `loop`.
-            scope.locals.append(scope.lookup("loop") == nil ? Frame() : Self.loopHiddenFromInclude)
+            // As in Jinja2, an included template sees the loop's variables but not `loop`; hidden
+            // only from templates that read it, so other includes pay nothing per name lookup.
+            scope.locals.append(t.readsOuterLoop && scope.lookup("loop") != nil ? Self.loopHiddenFromInclude : Frame())
         } else {
             savedScope = scope
             scope = Scope(module: Namespace(), locals: [], context: [:], globals: scope.globals)
@@ -395,7 +401,9 @@ struct Renderer {
     /// A block placed inside a loop without `scoped` does not see the loop's variables (Jinja2);
     /// they are bound to undefined values that say how to let it.
     private func loopNamesHidden(from name: String, position: Int) -> Frame {
-        guard position == 0, let names = template.blocks[name]?.loopNames, !names.isEmpty else { return Frame() }
+        guard position == 0, template.hasBlocksInLoops, let names = template.blocks[name]?.loopNames, !names.isEmpty else {
+            return Frame()
+        }
         return Frame(
             names: names,
             values: names.map {

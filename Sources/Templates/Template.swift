@@ -15,14 +15,21 @@ public final class Template: Sendable {
     /// Where a template extending this one must start each block: this template's slots over
     /// those its own parents gave it.
     let slotsForChildren: [String: HTMLContext]
+    /// Reads `loop` outside its own loops (see `Parser.readsOuterLoop`).
+    let readsOuterLoop: Bool
+    /// Whether a block sits inside a loop without `scoped`: only then does rendering a block
+    /// look up which loop variables it must not see.
+    let hasBlocksInLoops: Bool
     /// The last output size, so the next render reserves enough at once.
     let sizeHint = Atomic<Int>(0)
 
     init(
         name: String, source: SourceText, nodes: [Node], blocks: [String: BlockDefinition], parent: Expression?,
         references: [(name: String, offset: Int, optional: Bool)], blockSlots: [String: HTMLContext] = [:],
-        slotsForChildren: [String: HTMLContext] = [:]
+        slotsForChildren: [String: HTMLContext] = [:], readsOuterLoop: Bool = false
     ) {
+        self.readsOuterLoop = readsOuterLoop
+        self.hasBlocksInLoops = blocks.values.contains { !$0.loopNames.isEmpty }
         self.name = name
         self.source = source
         self.nodes = nodes
@@ -91,7 +98,7 @@ public final class Template: Sendable {
             Template(
                 name: name, source: source, nodes: nodes, blocks: blocks, parent: parser.parent,
                 references: parser.references.map { (name: $0.0, offset: $0.1, optional: $0.2) },
-                blockSlots: slots, slotsForChildren: forChildren))
+                blockSlots: slots, slotsForChildren: forChildren, readsOuterLoop: parser.readsOuterLoop))
     }
 
     func error(_ message: String, at offset: Int, kind: TemplateError.Kind) -> TemplateError {
