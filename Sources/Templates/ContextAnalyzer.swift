@@ -132,7 +132,9 @@ struct ContextAnalyzer {
         walk(definition.body, &c, insideBlock: true)
         c.settlePending(into: &log)
         guard let end = c.joined(with: start) else {
-            log.failures.append((offset, "the block '\(name)' starts in \(start.describe) but ends in \(c.describe)"))
+            let ends = start.describe == c.describe ? "ends in another part of it" : "ends in \(c.describe)"
+            log.failures.append((offset, "the block '\(name)' starts in \(start.describe) but \(ends); "
+                + "a block must hold whole tags: put '{% block \(name) %}' before the '<' and '{% endblock %}' after the '>'"))
             return
         }
         // Whichever template's body fills the block, what follows it goes on from the same place.

@@ -2,6 +2,7 @@
 /// inert where it lands, and a URL that would run or load something else is replaced.
 extension Renderer {
     mutating func writeInContext(_ value: Value, mode: EscapeMode, at offset: Int) throws {
+        if try isSilentUndefined(value, at: offset) { return }
         let trusted: Bool
         let text: String
         switch value {
@@ -34,7 +35,7 @@ extension Renderer {
             appendAttribute(text, trusted: trusted)
         case .tagNameDigits:
             guard !text.isEmpty, text.utf8.allSatisfy(isDigit) else {
-                throw fail("only digits may continue an element name (as in <h{{ level }}>), not '\(text)'", at: offset)
+                throw fail("only digits may continue an element name (as in <h{{ level }}>), not '\(text)'", at: offset, kind: .unsafeContext)
             }
             out.append(text)
         case .scriptJSONString:

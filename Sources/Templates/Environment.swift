@@ -10,6 +10,7 @@ public final class Environment: Sendable {
     /// `{% cache %}` fragments made by renders of this environment.
     let fragments = FragmentCache()
 
+    /// An environment reading templates from `loader`, with the host's filters, tests and globals.
     public init(loader: any TemplateLoader, extensions: Extensions = Extensions()) {
         self.loader = loader
         self.registry = Registry(extensions: extensions)
@@ -22,7 +23,7 @@ public final class Environment: Sendable {
         do {
             names = try loader.templateNames()
         } catch {
-            throw TemplateErrors([TemplateError(name: "", line: 0, column: 0, message: "cannot list templates: \(error)")])
+            throw TemplateErrors([TemplateError(name: "", line: 0, column: 0, message: "cannot list templates: \(error)", kind: .unreadable)])
         }
         var errors: [TemplateError] = []
         var parsed: [String: Template] = [:]
@@ -44,7 +45,7 @@ public final class Environment: Sendable {
                     errors += e.errors
                 }
             } catch {
-                errors.append(TemplateError(name: name, line: 0, column: 0, message: "cannot read template: \(error)"))
+                errors.append(TemplateError(name: name, line: 0, column: 0, message: "cannot read template: \(error)", kind: .unreadable))
             }
             return nil
         }
@@ -53,7 +54,7 @@ public final class Environment: Sendable {
         for name in parsed.keys.sorted() {
             guard let t = parsed[name] else { continue }
             for ref in t.references where !ref.optional && !known.contains(ref.name) {
-                errors.append(t.error("template '\(ref.name)' not found", at: ref.offset))
+                errors.append(t.error("template '\(ref.name)' not found" + suggestion(ref.name, among: names), at: ref.offset, kind: .templateNotFound))
             }
         }
         cache.withLock { cache in
@@ -76,10 +77,13 @@ public final class Environment: Sendable {
         do {
             text = try loader.source(for: name)
         } catch {
-            throw TemplateError(name: name, line: 0, column: 0, message: "cannot read template: \(error)")
+            throw TemplateError(name: name, line: 0, column: 0, message: "cannot read template: \(error)", kind: .unreadable)
         }
         guard let text else {
-            throw TemplateError(name: name, line: 0, column: 0, message: "template '\(name)' not found")
+            let known = (try? loader.templateNames()) ?? []
+            throw TemplateError(
+                name: name, line: 0, column: 0, message: "template '\(name)' not found" + suggestion(name, among: known),
+                kind: .templateNotFound)
         }
         let result = Template.parse(name: name, text: text, registry: registry) { parent in
             guard depth < Self.maxInheritance, let t = try? self.template(named: parent, depth: depth + 1) else { return [:] }
@@ -104,11 +108,12 @@ public final class Environment: Sendable {
         do {
             exists = try loader.source(for: name) != nil
         } catch {
-            throw TemplateError(name: name, line: 0, column: 0, message: "cannot read template: \(error)")
+            throw TemplateError(name: name, line: 0, column: 0, message: "cannot read template: \(error)", kind: .unreadable)
         }
         return exists ? try template(named: name) : nil
     }
 
+    /// Renders template `name` with `context` as its page variables.
     public func render(_ name: String, context: [String: Value]) throws(TemplateError) -> String {
         var out = ""
         try render(name, context: context, into: &out)

@@ -9,16 +9,20 @@ extension Renderer {
         case .name(let name, let at):
             if let v = scope.lookup(name) { return v }
             if let v = special(name) { return v }
-            throw fail("'\(name)' is undefined", at: at)
+            throw fail("'\(name)' is undefined" + suggestion(name, among: visibleNames()), at: at, kind: .undefined)
         case .attribute(let base, let name, let at):
             let b = try evaluate(base)
             if let v = attribute(of: b, name) { return v }
-            throw fail("\(describe(base, b)) has no attribute '\(name)'", at: at)
+            throw fail(missing(base, b, attribute: name), at: at, kind: .undefined)
         case .item(let base, let key, let at):
             let b = try evaluate(base)
             let k = try evaluate(key)
             if let v = try item(of: b, k, at: at) { return v }
-            throw fail("\(describe(base, b)) has no item \(repr(k))", at: at)
+            if case .array(let a) = b, case .int(let i)? = k.number {
+                // Jinja2: an index past the end is undefined, an error only where it is used.
+                return .undefined("\(describe(base, b)) has no item \(i): it has \(a.count)")
+            }
+            throw fail(missing(base, b, item: k), at: at, kind: .undefined)
         case .slice(let base, let start, let stop, let step, let at):
             let b = try evaluate(base)
             let lo = try start.map { e throws -> Value in try evaluate(e) }
@@ -85,9 +89,7 @@ extension Renderer {
             return a.isTruthy ? a : try evaluate(r)
         case .conditional(let then, let condition, let otherwise, let at):
             if try truth(condition) { return try evaluate(then) }
-            guard let otherwise else {
-                throw fail("the condition is false and the expression has no 'else'", at: at)
-            }
+            guard let otherwise else { return .silentUndefined }
             return try evaluate(otherwise)
         case .filter(let input, let filter, let args, let at):
             let value: Value
@@ -104,7 +106,7 @@ extension Renderer {
             case .undefined: result = try evaluateIfDefined(input) == nil
             default:
                 let value: Value
-                if test.name == "none" || test.name == "number" || test.name == "string" || test.name == "mapping" {
+                if test.acceptsUndefined {
                     // Python's isinstance checks are false for an undefined value rather than an error.
                     guard let v = try evaluateIfDefined(input) else { return .bool(negated) }
                     value = v
@@ -121,21 +123,25 @@ extension Renderer {
 
     /// Like `evaluate`, but an undefined name, attribute or item gives nil instead of an error.
     /// Only the last step may be undefined: `a.b.c` still fails when `a.b` is missing.
+    /// An undefined value (`[] | first`, a name set to one) counts as undefined too.
     mutating func evaluateIfDefined(_ expression: Expression) throws -> Value? {
+        let value: Value?
         switch expression {
         case .name(let name, _):
-            return scope.lookup(name) ?? special(name)
+            value = scope.lookup(name) ?? special(name)
         case .attribute(let base, let name, _):
-            return attribute(of: try evaluate(base), name)
+            value = attribute(of: try evaluate(base), name)
         case .item(let base, let key, let at):
-            return try item(of: try evaluate(base), try evaluate(key), at: at)
+            value = try item(of: try evaluate(base), try evaluate(key), at: at)
         case .conditional(let then, let condition, let otherwise, _):
             if try truth(condition) { return try evaluateIfDefined(then) }
             guard let otherwise else { return nil }
             return try evaluateIfDefined(otherwise)
         default:
-            return try evaluate(expression)
+            value = try evaluate(expression)
         }
+        guard let value, value.undefined == nil else { return nil }
+        return value
     }
 
     /// Names that exist without being assigned: `super` inside a block.
@@ -167,6 +173,21 @@ extension Renderer {
         }
     }
 
+    /// The message for a missing attribute or item, with the nearest existing one; reading into an
+    /// undefined value says why it is undefined.
+    private mutating func missing(_ base: Expression, _ value: Value, attribute: String? = nil, item: Value? = nil) -> String {
+        if let undefined = value.undefined { return undefined.reason }
+        let key = attribute ?? item?.stringValue
+        let what = attribute.map { "has no attribute '\($0)'" } ?? "has no item \(repr(item ?? .none))"
+        let known: [String]
+        switch value {
+        case .dictionary(let m): known = m.keys
+        case .object(let o): known = o.fieldNames
+        default: known = []
+        }
+        return "\(describe(base, value)) \(what)" + (key.map { suggestion($0, among: known) } ?? "")
+    }
+
     private mutating func repr(_ value: Value) -> String {
         var s = ""
         value.writeRepr(into: &s)
@@ -188,7 +209,9 @@ extension Renderer {
                 throw fail("list indices must be integers, not \(key.typeName)", at: offset)
             }
             let index = i < 0 ? a.count + i : i
-            return index >= 0 && index < a.count ? a[index] : nil
+            // Not `cond ? a[index] : nil`: that `nil` would be the value none, not an absent item.
+            guard index >= 0 && index < a.count else { return nil }
+            return a[index]
         case (.string(let s), _), (.safe(let s), _):
             guard case .int(let i) = key.number else {
                 throw fail("string indices must be integers, not \(key.typeName)", at: offset)
@@ -204,7 +227,8 @@ extension Renderer {
         case (.object(let o as GroupTuple), .int(let i)):
             let pair = o.pair
             let index = i < 0 ? 2 + i : i
-            return index >= 0 && index < 2 ? pair[index] : nil
+            guard index >= 0 && index < 2 else { return nil }
+            return pair[index]
         default:
             return nil
         }
@@ -260,10 +284,10 @@ extension Renderer {
             let b = try evaluate(base)
             if let f = attribute(of: b, name) {
                 function = f
-            } else if hasMethod(b, name) {
+            } else if b.undefined == nil, hasMethod(b, name) {
                 function = .callable(Callable(name: name, body: .method(b, name)))
             } else {
-                throw fail("\(describe(base, b)) has no attribute '\(name)'", at: attributeAt)
+                throw fail(missing(base, b, attribute: name), at: attributeAt, kind: .undefined)
             }
         } else {
             function = try evaluate(callee)
@@ -289,13 +313,13 @@ extension Renderer {
             } catch let e as TemplateError {
                 throw e
             } catch {
-                throw fail("\(callable.name)(): \(message(of: error))", at: offset)
+                throw fail("\(callable.name)(): \(message(of: error))", at: offset, kind: .filter)
             }
         case .method(let base, let name):
             do {
                 return try callMethod(base, name, arguments)
             } catch {
-                throw fail("\(name)(): \(message(of: error))", at: offset)
+                throw fail("\(name)(): \(message(of: error))", at: offset, kind: .filter)
             }
         }
     }
@@ -309,7 +333,8 @@ extension Renderer {
                 at: offset)
         }
         for key in arguments.keyword.keys.sorted() where !parameters.contains(where: { $0.0 == key }) {
-            throw fail("macro '\(definition.name)' has no parameter '\(key)'", at: offset)
+            throw fail(
+                "macro '\(definition.name)' has no parameter '\(key)'" + suggestion(key, among: parameters.map(\.0)), at: offset)
         }
         try enter(at: offset)
         let savedScope = scope
@@ -348,22 +373,27 @@ extension Renderer {
     }
 
     mutating func applyFilter(_ filter: FilterReference, to value: Value, arguments: Arguments, at offset: Int) throws -> Value {
+        if let undefined = value.undefined, !filter.acceptsUndefined {
+            // Jinja2's lenient undefined (an inline `if` without `else`) filters as an empty string.
+            guard undefined.silent else { throw fail(undefined.reason, at: offset, kind: .undefined) }
+            return try applyFilter(filter, to: .string(""), arguments: arguments, at: offset)
+        }
         do {
             return try environment.registry.apply(filter.body, value, arguments)
         } catch let e as TemplateError {
             throw e
         } catch {
-            throw fail("filter '\(filter.name)': \(message(of: error))", at: offset)
+            throw fail("filter '\(filter.name)': \(message(of: error))", at: offset, kind: .filter)
         }
     }
 
     mutating func applyTest(_ test: TestReference, to value: Value, arguments: Arguments, at offset: Int) throws -> Bool {
         do {
-            return try environment.registry.apply(test.body, value, arguments)
+            return try environment.registry.apply(test.body, value, arguments, name: test.name)
         } catch let e as TemplateError {
             throw e
         } catch {
-            throw fail("test '\(test.name)': \(message(of: error))", at: offset)
+            throw fail("test '\(test.name)': \(message(of: error))", at: offset, kind: .filter)
         }
     }
 }

@@ -48,11 +48,19 @@ struct CallArguments: Sendable {
 struct FilterReference: Sendable {
     let name: String
     let body: FilterFunction
+
+    /// Only `default` takes an undefined value; every other filter reports it.
+    var acceptsUndefined: Bool {
+        if case .defaultValue = body { return true }
+        return false
+    }
 }
 
 struct TestReference: Sendable {
     let name: String
     let body: TestFunction
+    /// A type test (`is string`, `is mapping`…): false for an undefined value instead of an error.
+    let acceptsUndefined: Bool
 }
 
 enum FilterFunction: Sendable {

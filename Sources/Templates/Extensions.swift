@@ -8,6 +8,7 @@ public struct Extensions: Sendable {
     var filters: [String: FilterBody] = [:]
     var tests: [String: TestBody] = [:]
 
+    /// No additions: only the built-in filters, tests and functions.
     public init() {}
 
     /// Registers `{{ value | name(args) }}`; a host filter replaces a built-in one of the same name.

@@ -41,7 +41,9 @@ struct HTMLContext: Sendable, Equatable {
     var describe: String {
         switch state {
         case .text: return "text"
-        case .tagOpen, .endTagOpen, .tagName: return "the name of a tag"
+        case .tagOpen: return "the name of a tag, just after '<'"
+        case .endTagOpen: return "the name of an end tag, just after '</'"
+        case .tagName: return "the name of the tag <\(tag.nameText)"
         case .beforeAttributeName, .attributeName, .afterAttributeName:
             return "the tag <\(tag.nameText)>, between attributes"
         case .beforeAttributeValue, .unquotedAttributeValue:

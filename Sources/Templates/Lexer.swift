@@ -61,13 +61,47 @@ struct Lexer {
         var s = start
         var e = end
         if stripNext {
-            while s < e && isSpace(bytes[s]) { s += 1 }
+            s = firstNonSpace(from: s, to: e)
             stripNext = false
         }
         if stripTrailing {
-            while e > s && isSpace(bytes[e - 1]) { e -= 1 }
+            e = lastNonSpaceEnd(from: s, to: e)
         }
         if s < e { segments.append(.text(Array(bytes[s..<e]), offset: s)) }
+    }
+
+    /// Whitespace control strips what Python's `str.strip` strips: ASCII and Unicode spaces
+    /// (no-break space, ideographic space…), read as UTF-8 scalars.
+    private func firstNonSpace(from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end {
+            if isSpace(bytes[i]) { i += 1; continue }
+            guard bytes[i] >= 0x80, let (scalar, length) = scalar(at: i, end: end), isPythonSpace(scalar) else { break }
+            i += length
+        }
+        return i
+    }
+
+    private func lastNonSpaceEnd(from start: Int, to end: Int) -> Int {
+        var e = end
+        while e > start {
+            if isSpace(bytes[e - 1]) { e -= 1; continue }
+            guard bytes[e - 1] >= 0x80 else { break }
+            // Back to the first byte of the scalar that ends here.
+            var lead = e - 1
+            while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard let (scalar, length) = scalar(at: lead, end: e), lead + length == e, isPythonSpace(scalar) else { break }
+            e = lead
+        }
+        return e
+    }
+
+    /// The UTF-8 scalar starting at `i` and its length in bytes.
+    private func scalar(at i: Int, end: Int) -> (Unicode.Scalar, Int)? {
+        var iterator = bytes[i..<end].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let s) = decoder.decode(&iterator) else { return nil }
+        return (s, UTF8.width(s))
     }
 
     private mutating func skipComment(openedAt open: Int) throws(Failure) {

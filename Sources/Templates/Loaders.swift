@@ -18,11 +18,16 @@ public protocol TemplateLoader: Sendable {
 public struct InMemoryLoader: TemplateLoader {
     private let templates: [String: String]
 
+    /// Templates by name (`"base.html": "<html>…"`).
     public init(_ templates: [String: String]) {
         self.templates = templates
     }
 
+    /// The text of `name`, or nil.
+    /// The text from the first loader that has `name`.
     public func source(for name: String) throws -> String? { templates[name] }
+    /// Every name, sorted.
+    /// The names of every loader, each once, sorted.
     public func templateNames() throws -> [String] { templates.keys.sorted() }
 }
 
@@ -30,10 +35,12 @@ public struct InMemoryLoader: TemplateLoader {
 public struct LayeredLoader: TemplateLoader {
     private let loaders: [any TemplateLoader]
 
+    /// Loaders in priority order: the first is asked first.
     public init(_ loaders: [any TemplateLoader]) {
         self.loaders = loaders
     }
 
+    /// The text from the first loader that has `name`.
     public func source(for name: String) throws -> String? {
         for loader in loaders {
             if let s = try loader.source(for: name) { return s }
@@ -41,6 +48,7 @@ public struct LayeredLoader: TemplateLoader {
         return nil
     }
 
+    /// The names of every loader, each once, sorted.
     public func templateNames() throws -> [String] {
         var seen = Set<String>()
         var names: [String] = []
@@ -53,8 +61,10 @@ public struct LayeredLoader: TemplateLoader {
 
 /// Templates in a directory tree, named by their '/'-separated path below `root`.
 public struct DirectoryLoader: TemplateLoader {
+    /// The directory the names are relative to, without a trailing '/'.
     public let root: String
 
+    /// Templates below `root`.
     public init(root: String) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
     }
@@ -68,11 +78,13 @@ public struct DirectoryLoader: TemplateLoader {
         return true
     }
 
+    /// The file's text, or nil when it does not exist or the name would leave `root`.
     public func source(for name: String) throws -> String? {
         guard Self.isAcceptable(name) else { return nil }
         return try readFile(root + "/" + name)
     }
 
+    /// Every file below `root` not hidden, as a '/'-separated path, sorted.
     public func templateNames() throws -> [String] {
         var names: [String] = []
         try collect(directory: root, prefix: "", into: &names, depth: 0)

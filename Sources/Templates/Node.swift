@@ -49,4 +49,7 @@ struct BlockDefinition: Sendable {
     let at: Int
     /// In HTML templates, the context the body was analysed from: where it may be placed.
     var context: HTMLContext? = nil
+    /// The variables of the loops around a block not marked `scoped`: as in Jinja2, the block
+    /// cannot read them, and saying so beats a plain "undefined".
+    var loopNames: [String] = []
 }

@@ -3,12 +3,15 @@
 /// Small mappings (the common case: a product, a page) are searched linearly, which beats
 /// hashing for a handful of keys; larger ones build a hash index.
 public struct OrderedMapping: Sendable {
+    /// The keys, in insertion order.
     public private(set) var keys: [String]
+    /// The values, in the order of `keys`.
     public private(set) var values: [Value]
     private var index: [String: Int]?
 
     private static let indexThreshold = 32
 
+    /// An empty mapping.
     public init() {
         keys = []
         values = []
@@ -28,9 +31,12 @@ public struct OrderedMapping: Sendable {
         self.init(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
+    /// How many keys.
     public var count: Int { keys.count }
+    /// Whether there are no keys.
     public var isEmpty: Bool { keys.isEmpty }
 
+    /// (key, value) pairs in order.
     public var pairs: [(key: String, value: Value)] {
         var out: [(key: String, value: Value)] = []
         out.reserveCapacity(keys.count)
@@ -51,6 +57,7 @@ public struct OrderedMapping: Sendable {
         return nil
     }
 
+    /// The value of `key`; setting a new key appends it, setting nil removes it.
     public subscript(key: String) -> Value? {
         get {
             guard let i = position(of: key) else { return nil }

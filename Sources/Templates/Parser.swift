@@ -16,6 +16,11 @@ struct Parser {
     /// Templates named by literal strings, for load-time checking: (name, offset, ignore if missing).
     private(set) var references: [(String, Int, Bool)] = []
     private(set) var parent: Expression? = nil
+    /// The variables of the `for` loops being parsed, innermost last, with `loop` itself.
+    private var loopNames: [String] = []
+    /// Whether the template reads `loop` outside a loop of its own: included inside a loop, it
+    /// must not see the includer's (Jinja2 does not pass it), and only then is it hidden.
+    private(set) var readsOuterLoop = false
     /// A lexer error ends the segments early; block-closing errors at the end would only repeat it.
     let truncated: Bool
 
@@ -45,7 +50,7 @@ struct Parser {
     }
 
     private mutating func record(_ failure: ParseFailure) {
-        errors.append(source.error(failure.message, at: failure.offset, in: name))
+        errors.append(source.error(failure.message, at: failure.offset, in: name, kind: failure.kind))
     }
 
     private func describe(_ offset: Int) -> String {
@@ -63,6 +68,7 @@ struct Parser {
             case .text(let bytes, let offset):
                 nodes.append(.text(bytes, at: offset))
             case .output(let tokens, let offset):
+                noteLoopRead(tokens)
                 var parser = ExpressionParser(TokenStream(tokens), registry: registry)
                 do throws(ParseFailure) {
                     if parser.stream.atEnd { throw ParseFailure("expected an expression inside '{{ }}'", at: offset) }
@@ -73,6 +79,7 @@ struct Parser {
                     record(error)
                 }
             case .statement(let tokens, let offset):
+                noteLoopRead(tokens)
                 var stream = TokenStream(tokens)
                 guard case .name(let keyword) = stream.kind else {
                     record(ParseFailure("expected a statement name after '{%'", at: offset))
@@ -97,6 +104,13 @@ struct Parser {
                     at: source.bytes.count))
         }
         return (nodes, nil)
+    }
+
+    private mutating func noteLoopRead(_ tokens: [Token]) {
+        guard loopNames.isEmpty, !readsOuterLoop else { return }
+        for (i, token) in tokens.enumerated() where token.kind == .name("loop") {
+            if i == 0 || tokens[i - 1].kind != .symbol(.dot) { readsOuterLoop = true }
+        }
     }
 
     private mutating func parseStatement(_ keyword: String, _ stream: inout TokenStream, at offset: Int) -> Node? {
@@ -221,7 +235,10 @@ struct Parser {
             try s.expectEnd()
             return (targets, iterable, condition)
         }
+        let outerLoopNames = loopNames
+        loopNames += (head?.0 ?? []) + ["loop"]
         let (body, closer) = parseBody(until: ["else", "endfor"], opener: ("for", offset))
+        loopNames = outerLoopNames
         var otherwise: [Node] = []
         if let closer, closer.keyword == "else" {
             expectEndTag(closer)
@@ -276,7 +293,13 @@ struct Parser {
             var names = [first]
             while s.skipSymbol(.comma) { names.append(try s.expectName("a variable name")) }
             try s.expectSymbol(.equal)
-            let value = try p.expression(&s)
+            var value = try p.expression(&s)
+            if s.isSymbol(.comma) {
+                // `{% set a, b = 1, 2 %}`: Jinja2's tuple, which is a list here.
+                var items = [value]
+                while s.skipSymbol(.comma) && !s.atEnd { items.append(try p.expression(&s)) }
+                value = .list(items)
+            }
             try s.expectEnd()
             return .assign(names, value, at: at)
         }
@@ -359,9 +382,10 @@ struct Parser {
     }
 
     private mutating func parseBlock(_ stream: inout TokenStream, at offset: Int) -> Node? {
+        var scoped = false
         let blockName = header(&stream) { p, s throws(ParseFailure) -> String in
             let n = try s.expectName("a block name")
-            _ = s.skipName("scoped")
+            scoped = s.skipName("scoped")
             _ = s.skipName("required")
             try s.expectEnd()
             return n
@@ -376,7 +400,9 @@ struct Parser {
             record(ParseFailure("block '\(blockName)' defined twice", at: offset))
             return nil
         }
-        blocks[blockName] = BlockDefinition(name: blockName, body: body, at: offset)
+        var seen = Set<String>()
+        let hidden = scoped ? [] : loopNames.filter { seen.insert($0).inserted }
+        blocks[blockName] = BlockDefinition(name: blockName, body: body, at: offset, loopNames: hidden)
         return .block(blockName, at: offset)
     }
 

@@ -31,14 +31,14 @@ struct Renderer {
             module: Namespace(), locals: [], context: context, globals: environment.registry.globals)
     }
 
-    mutating func fail(_ message: String, at offset: Int) -> TemplateError {
-        template.error(message, at: offset)
+    mutating func fail(_ message: String, at offset: Int, kind: TemplateError.Kind = .invalidOperation) -> TemplateError {
+        template.error(message, at: offset, kind: kind)
     }
 
     mutating func enter(at offset: Int) throws {
         depth += 1
         if depth > Self.maxDepth {
-            throw fail("too many nested includes, macro calls or blocks (more than \(Self.maxDepth))", at: offset)
+            throw fail("too many nested includes, macro calls or blocks (more than \(Self.maxDepth))", at: offset, kind: .limit)
         }
     }
 
@@ -89,7 +89,7 @@ struct Renderer {
     /// Gives a position to an error about a missing or broken template named at `offset`.
     mutating func locate(_ error: TemplateError, at offset: Int) -> TemplateError {
         guard error.line == 0 else { return error }
-        return fail(error.message, at: offset)
+        return fail(error.message, at: offset, kind: error.kind)
     }
 
     mutating func render(_ nodes: [Node]) throws {
@@ -119,7 +119,9 @@ struct Renderer {
                 for (n, v) in zip(names, parts) { scope.assign(n, v) }
             }
         case .assignAttribute(let name, let attribute, let expression, let at):
-            guard let target = scope.lookup(name) else { throw fail("'\(name)' is undefined", at: at) }
+            guard let target = scope.lookup(name) else {
+                throw fail("'\(name)' is undefined" + suggestion(name, among: visibleNames()), at: at, kind: .undefined)
+            }
             guard case .object(let o) = target, let ns = o as? NamespaceObject else {
                 throw fail("cannot assign attribute on '\(name)': only a namespace() can be changed", at: at)
             }
@@ -148,7 +150,9 @@ struct Renderer {
             let module = try importModule(target, withContext: withContext, at: at)
             for (name, alias) in names {
                 guard let v = module[name] else {
-                    throw fail("the imported template does not export '\(name)'", at: at)
+                    throw fail(
+                        "the imported template does not export '\(name)'" + suggestion(name, among: module.keys), at: at,
+                        kind: .undefined)
                 }
                 scope.assign(alias, v)
             }
@@ -171,7 +175,7 @@ struct Renderer {
             case .safe(let s): out.append(s)
             case .string(let s): out.appendEscaped(s, mode: mode)
             case .int(let i): out.append(String(i))
-            default: out.appendEscaped(value.text, mode: mode)
+            default: try writeOther(value, mode: mode, at: offset)
             }
         case .attribute:
             switch value {
@@ -182,6 +186,28 @@ struct Renderer {
         default:
             try writeInContext(value, mode: mode, at: offset)
         }
+    }
+
+    /// Values other than text and integers, kept out of the inlined `write` so it stays small.
+    @inline(never)
+    private mutating func writeOther(_ value: Value, mode: EscapeMode, at offset: Int) throws {
+        if try isSilentUndefined(value, at: offset) { return }
+        out.appendEscaped(value.text, mode: mode)
+    }
+
+    /// An undefined value prints nothing when it is Jinja2's lenient kind and is an error otherwise.
+    mutating func isSilentUndefined(_ value: Value, at offset: Int) throws -> Bool {
+        guard let undefined = value.undefined else { return false }
+        if undefined.silent { return true }
+        throw fail(undefined.reason, at: offset, kind: .undefined)
+    }
+
+    /// Every name a template could read here, for "did you mean" (only on the error path).
+    func visibleNames() -> [String] {
+        var names = scope.locals.flatMap(\.names) + scope.module.frame.names
+        names += scope.context.keys
+        names += scope.globals.keys
+        return names
     }
 
     mutating func truth(_ expression: Expression) throws -> Bool {
@@ -255,6 +281,10 @@ struct Renderer {
         case .string(let s), .safe(let s): return s.map { .string(String($0)) }
         case .object(let o):
             if let g = o as? GroupTuple { return g.pair }
+            if let undefined = value.undefined {
+                if undefined.silent { return [] }
+                throw fail(undefined.reason, at: offset, kind: .undefined)
+            }
             if pairs { return o.fieldNames.map { .array([.string($0), o.field($0) ?? .none]) } }
             return o.fieldNames.map { .string($0) }
         default:
@@ -290,7 +320,10 @@ struct Renderer {
         guard let t = found else {
             if include.ignoreMissing { return }
             let list = candidates.map { "'\($0)'" }.joined(separator: ", ")
-            throw fail("template \(list) not found", at: include.at)
+            let known = candidates.count == 1 ? ((try? environment.loader.templateNames()) ?? []) : []
+            throw fail(
+                "template \(list) not found" + (candidates.first.map { suggestion($0, among: known) } ?? ""), at: include.at,
+                kind: .templateNotFound)
         }
         try enter(at: include.at)
         defer { depth -= 1 }
@@ -312,7 +345,9 @@ struct Renderer {
         var savedScope: Scope? = nil
         if include.withContext {
             // Appending and removing a frame keeps the locals array uniquely owned (no copy).
-            scope.locals.append(Frame())
+            // As in Jinja2, an included template sees the loop's variables but not `loop`; hidden
+            // only from templates that read it, so other includes pay nothing per name lookup.
+            scope.locals.append(t.readsOuterLoop && scope.lookup("loop") != nil ? Self.loopHiddenFromInclude : Frame())
         } else {
             savedScope = scope
             scope = Scope(module: Namespace(), locals: [], context: [:], globals: scope.globals)
@@ -329,6 +364,13 @@ struct Renderer {
         }
     }
 
+    static let loopHiddenFromInclude = Frame(
+        names: ["loop"],
+        values: [
+            .undefined("'loop' is not passed to an included template; set what it needs before the include, "
+                + "e.g. {% set index = loop.index %}")
+        ])
+
     mutating func renderBlock(_ name: String, position: Int, at offset: Int) throws {
         guard let chain = blockChains[name], position < chain.count else {
             throw fail(position == 0 ? "block '\(name)' is not defined" : "block '\(name)' has no parent block for super()", at: offset)
@@ -338,14 +380,15 @@ struct Renderer {
         // run time may place it elsewhere than the one it was analysed against).
         if let placed = template.blockSlots[name], let analysed = definition.context, placed != analysed {
             throw fail("the block '\(name)' of '\(owner.name)' was checked for \(analysed.describe) but is placed in "
-                + "\(placed.describe); name the parent template with a literal string in 'extends'", at: offset)
+                + "\(placed.describe); name the parent template with a literal string in 'extends'", at: offset, kind: .unsafeContext)
         }
         try enter(at: offset)
         let savedTemplate = template
         let savedBlock = currentBlock
+        let frame = loopNamesHidden(from: name, position: position)
         template = owner
         currentBlock = BlockChain(name: name, entries: chain, position: position)
-        scope.locals.append(Frame())
+        scope.locals.append(frame)
         defer {
             scope.locals.removeLast()
             template = savedTemplate
@@ -353,6 +396,20 @@ struct Renderer {
             depth -= 1
         }
         try render(definition.body)
+    }
+
+    /// A block placed inside a loop without `scoped` does not see the loop's variables (Jinja2);
+    /// they are bound to undefined values that say how to let it.
+    private func loopNamesHidden(from name: String, position: Int) -> Frame {
+        guard position == 0, template.hasBlocksInLoops, let names = template.blocks[name]?.loopNames, !names.isEmpty else {
+            return Frame()
+        }
+        return Frame(
+            names: names,
+            values: names.map {
+                .undefined("the block '\(name)' is inside a 'for' and cannot read '\($0)'; "
+                    + "write {% block \(name) scoped %} to let it read the loop's variables")
+            })
     }
 
     /// Runs a template for its top-level names (macros and variables not starting with '_').

@@ -22,8 +22,9 @@ final class LoopState: TemplateObject, @unchecked Sendable {
         case "length": return .int(n)
         case "depth": return .int(1)
         case "depth0": return .int(0)
-        case "previtem": return index0 > 0 ? items[index0 - 1] : nil
-        case "nextitem": return index0 + 1 < n ? items[index0 + 1] : nil
+        // Absent (undefined) at the ends, as in Jinja2; `cond ? item : nil` would give none instead.
+        case "previtem": if index0 > 0 { return items[index0 - 1] } else { return nil }
+        case "nextitem": if index0 + 1 < n { return items[index0 + 1] } else { return nil }
         case "cycle":
             let i = index0
             return .callable(

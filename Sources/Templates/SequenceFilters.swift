@@ -19,11 +19,11 @@ let sequenceFilters: [String: BuiltinFilter] = [
     },
     "first": { v, a, _ in
         try a.check(max: 0, names: [])
-        return try elements(of: v).first ?? .none
+        return try elements(of: v).first ?? .undefined("the sequence is empty: it has no first item")
     },
     "last": { v, a, _ in
         try a.check(max: 0, names: [])
-        return try elements(of: v).last ?? .none
+        return try elements(of: v).last ?? .undefined("the sequence is empty: it has no last item")
     },
     "reverse": { v, a, _ in
         try a.check(max: 0, names: [])
@@ -95,7 +95,9 @@ let sequenceFilters: [String: BuiltinFilter] = [
             return .array(try items.map { try context.registry.apply(filter, $0, rest) })
         }
         try a.check(max: 0, names: ["attribute", "default"])
-        let get = try attributeGetter(a.keyword["attribute"], default: a.keyword["default"])
+        // Without a default, an item lacking the attribute maps to an undefined value, as in Jinja2.
+        let missing = Value.undefined("an item has no attribute '\(a.keyword["attribute"]?.text ?? "")'")
+        let get = try attributeGetter(a.keyword["attribute"], default: a.keyword["default"] ?? missing)
         return .array(try items.map(get))
     },
     "select": { v, a, c in try selectItems(v, a, c, attribute: false, keep: true) },
@@ -185,9 +187,9 @@ let sequenceFilters: [String: BuiltinFilter] = [
         try a.check(max: 1, names: ["name"])
         guard let name = try a.string(at: 0, named: "name") else { throw FilterError("attr needs a name") }
         switch v {
-        case .dictionary(let m): return m[name] ?? .none
-        case .object(let o): return o.field(name) ?? .none
-        default: return .none
+        case .dictionary(let m): return m[name] ?? .undefined("\(v.typeName) has no attribute '\(name)'")
+        case .object(let o): return o.field(name) ?? .undefined("\(v.typeName) has no attribute '\(name)'")
+        default: return .undefined("\(v.typeName) has no attribute '\(name)'")
         }
     },
 ]
@@ -226,7 +228,7 @@ private func extreme(_ v: Value, _ a: Arguments, wantMax: Bool) throws -> Value 
             best = (k, item)
         }
     }
-    return best?.1 ?? .none
+    return best?.1 ?? .undefined("the sequence is empty: it has no \(wantMax ? "largest" : "smallest") item")
 }
 
 /// `select`, `reject`, `selectattr`, `rejectattr`.
@@ -239,19 +241,24 @@ private func selectItems(_ v: Value, _ a: Arguments, _ context: FilterContext, a
         get = { item in (try? getter(item)) ?? .none }
         if let path = name.stringValue {
             // An absent attribute is undefined: only `defined`/`undefined` tests see it as such.
-            get = { item in lookupPath(item, path) ?? .none }
+            let missing = Value.undefined("an item has no attribute '\(path)'")
+            get = { item in lookupPath(item, path) ?? missing }
             if let testName = positional.first?.stringValue, testName == "defined" || testName == "undefined" {
                 let wantDefined = testName == "defined"
                 return .array(try elements(of: v).filter { (lookupPath($0, path) != nil) == wantDefined ? keep : !keep })
             }
         }
     }
-    var test: ((Value) throws -> Bool) = { $0.isTruthy }
+    var test: ((Value) throws -> Bool) = { value in
+        // Whether a missing attribute is true cannot be said: Jinja2 (strict) refuses too.
+        if let undefined = value.undefined, !undefined.silent { throw FilterError(undefined.reason) }
+        return value.isTruthy
+    }
     if let testValue = positional.popFirst() {
         guard let testName = testValue.stringValue else { throw FilterError("test name must be a string") }
         let body = try context.test(named: testName)
         let args = Arguments(positional: Array(positional), keyword: a.keyword)
-        test = { try context.registry.apply(body, $0, args) }
+        test = { try context.registry.apply(body, $0, args, name: testName) }
     }
     var out: [Value] = []
     for item in try elements(of: v) where try test(try get(item)) == keep {

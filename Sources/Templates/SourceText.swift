@@ -50,8 +50,8 @@ struct SourceText: Sendable {
         return (line, column, String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
     }
 
-    func error(_ message: String, at offset: Int, in name: String) -> TemplateError {
+    func error(_ message: String, at offset: Int, in name: String, kind: TemplateError.Kind) -> TemplateError {
         let p = position(of: offset)
-        return TemplateError(name: name, line: p.line, column: p.column, message: message, sourceLine: p.text)
+        return TemplateError(name: name, line: p.line, column: p.column, message: message, sourceLine: p.text, kind: kind)
     }
 }

@@ -2,6 +2,7 @@ import Synchronization
 
 /// A parsed template, ready to render many times from many threads.
 public final class Template: Sendable {
+    /// The name it was loaded by (`partials/card.html`).
     public let name: String
     let source: SourceText
     let nodes: [Node]
@@ -14,14 +15,21 @@ public final class Template: Sendable {
     /// Where a template extending this one must start each block: this template's slots over
     /// those its own parents gave it.
     let slotsForChildren: [String: HTMLContext]
+    /// Reads `loop` outside its own loops (see `Parser.readsOuterLoop`).
+    let readsOuterLoop: Bool
+    /// Whether a block sits inside a loop without `scoped`: only then does rendering a block
+    /// look up which loop variables it must not see.
+    let hasBlocksInLoops: Bool
     /// The last output size, so the next render reserves enough at once.
     let sizeHint = Atomic<Int>(0)
 
     init(
         name: String, source: SourceText, nodes: [Node], blocks: [String: BlockDefinition], parent: Expression?,
         references: [(name: String, offset: Int, optional: Bool)], blockSlots: [String: HTMLContext] = [:],
-        slotsForChildren: [String: HTMLContext] = [:]
+        slotsForChildren: [String: HTMLContext] = [:], readsOuterLoop: Bool = false
     ) {
+        self.readsOuterLoop = readsOuterLoop
+        self.hasBlocksInLoops = blocks.values.contains { !$0.loopNames.isEmpty }
         self.name = name
         self.source = source
         self.nodes = nodes
@@ -53,7 +61,7 @@ public final class Template: Sendable {
         do {
             try lexer.run()
         } catch {
-            lexError = source.error(error.message, at: error.offset, in: name)
+            lexError = source.error(error.message, at: error.offset, in: name, kind: .syntax)
         }
         var parser = Parser(
             name: name, source: source, segments: lexer.segments, truncated: lexError != nil, registry: registry)
@@ -73,7 +81,7 @@ public final class Template: Sendable {
             var seen = Set<String>()
             let failures = analyzer.log.failures.sorted { $0.offset < $1.offset }.filter { seen.insert("\($0.offset) \($0.message)").inserted }
             if !failures.isEmpty {
-                return .failure(TemplateErrors(failures.map { source.error($0.message, at: $0.offset, in: name) }))
+                return .failure(TemplateErrors(failures.map { source.error($0.message, at: $0.offset, in: name, kind: .unsafeContext) }))
             }
             let modes = analyzer.log.modes
             nodes = nodes.withModes(modes)
@@ -90,10 +98,10 @@ public final class Template: Sendable {
             Template(
                 name: name, source: source, nodes: nodes, blocks: blocks, parent: parser.parent,
                 references: parser.references.map { (name: $0.0, offset: $0.1, optional: $0.2) },
-                blockSlots: slots, slotsForChildren: forChildren))
+                blockSlots: slots, slotsForChildren: forChildren, readsOuterLoop: parser.readsOuterLoop))
     }
 
-    func error(_ message: String, at offset: Int) -> TemplateError {
-        source.error(message, at: offset, in: name)
+    func error(_ message: String, at offset: Int, kind: TemplateError.Kind) -> TemplateError {
+        source.error(message, at: offset, in: name, kind: kind)
     }
 }

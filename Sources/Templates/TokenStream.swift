@@ -76,8 +76,10 @@ struct TokenStream {
 struct ParseFailure: Error {
     let message: String
     let offset: Int
-    init(_ message: String, at offset: Int) {
+    let kind: TemplateError.Kind
+    init(_ message: String, at offset: Int, kind: TemplateError.Kind = .syntax) {
         self.message = message
         self.offset = offset
+        self.kind = kind
     }
 }

@@ -5,6 +5,7 @@ public enum URLPolicy {
     /// What a refused URL becomes: a fragment link that goes nowhere and is easy to search for.
     public static let inert = "#invalid-url"
 
+    /// Schemes data may use in a URL attribute; compared in lower case.
     public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Whether a browser given `url` would load an allowed scheme or a relative URL.

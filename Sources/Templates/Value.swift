@@ -4,12 +4,17 @@
 public enum Value: Sendable {
     /// Jinja's `None`; also what `default` treats as absent.
     case none
+    /// `true`/`false`; prints as `True`/`False`, as in Jinja2.
     case bool(Bool)
+    /// A whole number (64-bit; overflow is an error, not a wrap).
     case int(Int)
+    /// A number with a fraction; prints as Python prints a float (`1.0`).
     case double(Double)
+    /// Text from data: escaped for its context when printed.
     case string(String)
     /// Trusted markup: never escaped again.
     case safe(String)
+    /// A list.
     case array([Value])
     /// Ordered so that output is deterministic.
     case dictionary(OrderedMapping)
@@ -56,12 +61,19 @@ public struct Callable: Sendable {
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// `"text"` in Swift is `.string("text")`: escaped when printed.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// `1` in Swift is `.int(1)`.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// `true` in Swift is `.bool(true)`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// `1.5` in Swift is `.double(1.5)`.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// `[a, b]` in Swift is `.array([a, b])`.
     public init(arrayLiteral elements: Value...) { self = .array(elements) }
+    /// `["k": v]` in Swift is an ordered `.dictionary`, in the literal's order.
     public init(dictionaryLiteral elements: (String, Value)...) { self = .dictionary(OrderedMapping(elements)) }
+    /// `nil` in Swift is `.none`, Jinja's None.
     public init(nilLiteral: ()) { self = .none }
 }
 
@@ -74,6 +86,7 @@ extension Value {
         }
     }
 
+    /// Whether this is `.none`.
     public var isNone: Bool {
         if case .none = self { return true }
         return false

@@ -25,7 +25,8 @@ extension Value {
         case .string(let s), .safe(let s): return !s.isEmpty
         case .array(let a): return !a.isEmpty
         case .dictionary(let m): return !m.isEmpty
-        case .object, .callable: return true
+        case .object(let o): return type(of: o) != UndefinedValue.self
+        case .callable: return true
         }
     }
 
@@ -79,6 +80,10 @@ extension Value {
             }
             out += "}"
         case .object(let o):
+            if o is UndefinedValue {
+                out += "Undefined"
+                return
+            }
             if let group = o as? GroupTuple {
                 out += "("
                 group.grouper.writeRepr(into: &out)

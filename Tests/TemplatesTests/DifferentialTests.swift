@@ -24,7 +24,8 @@ import Darwin
     }()
 
     @Test func corpusIsLargeEnough() {
-        #expect(Self.caseNames.count >= 60)
+        #expect(Self.caseNames.count >= 300)
+        #expect(Self.caseNames.filter { $0.hasPrefix("error_") }.count >= 20)
     }
 
     @Test(arguments: caseNames)
@@ -39,9 +40,30 @@ import Darwin
             }
             for (k, v) in m.pairs { context[k] = v }
         }
+        if name.hasPrefix("error_") {
+            let expected = try #require(try readText(Self.casesDirectory + "/\(name).err"), "missing \(name).err")
+            #expect(try errorLocation { _ = try environment.render("\(name).html", context: context) } + "\n" == expected,
+                    "\(name).html fails elsewhere than in Jinja2")
+            return
+        }
         let expected = try #require(try readText(Self.casesDirectory + "/\(name).out"), "missing \(name).out")
         let actual = try environment.render("\(name).html", context: context)
         #expect(actual == expected, "\(name).html differs from Jinja2")
+    }
+
+    /// `name:line` of the error `body` throws: the template it is in (the innermost, as Jinja2
+    /// reports it) and its line; the first of several syntax errors.
+    private func errorLocation(_ body: () throws -> Void) -> String {
+        do {
+            try body()
+            return "no error"
+        } catch let e as TemplateError {
+            return "\(e.name):\(e.line)"
+        } catch let e as TemplateErrors {
+            return e.errors.first.map { "\($0.name):\($0.line)" } ?? "no error"
+        } catch {
+            return "\(error)"
+        }
     }
 
     /// The committed outputs must be what Jinja2 renders now; needs python3 with jinja2.
@@ -55,9 +77,10 @@ import Darwin
         let script = Self.directory + "/regenerate.py"
         #expect(system("python3 '\(script)' --out '\(out)' 2>/dev/null") == 0, "regenerate.py failed")
         for name in Self.caseNames {
-            let fresh = try readText(out + "/\(name).out")
-            let committed = try readText(Self.casesDirectory + "/\(name).out")
-            #expect(fresh == committed, "\(name).out is stale: run regenerate.py")
+            let file = name.hasPrefix("error_") ? "\(name).err" : "\(name).out"
+            let fresh = try readText(out + "/" + file)
+            let committed = try readText(Self.casesDirectory + "/" + file)
+            #expect(fresh != nil && fresh == committed, "\(file) is stale: run regenerate.py")
         }
     }
 }

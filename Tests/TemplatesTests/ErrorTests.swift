@@ -142,7 +142,7 @@ import Testing
         ("{% macro m(a) %}{% endmacro %}{{ m(1, 2) }}", "macro 'm' takes at most 1 argument, got 2"),
         ("{% macro m(a) %}{% endmacro %}{{ m(b=2) }}", "macro 'm' has no parameter 'b'"),
         ("{{ m }}{% macro m() %}{% endmacro %}", "'m' is undefined"),
-        ("{{ 'a' if false }}", "the condition is false and the expression has no 'else'"),
+        ("{{ [] | first }}", "the sequence is empty: it has no first item"),
     ])
     func messages(_ source: String, _ message: String) throws {
         let e = try #require(renderError(source, ["x": .int(Int.min)]))

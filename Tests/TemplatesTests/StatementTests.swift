@@ -33,8 +33,24 @@ import Testing
     @Test func includeSeesLoopVariablesAndDoesNotLeak() throws {
         let out = try render(
             "{% for p in ps %}{% include 'c.html' %}{% endfor %}{{ inner is defined }}", ["ps": ["a", "b"]],
-            others: ["c.html": "{% set inner = 1 %}({{ p }}{{ loop.index }})"])
-        #expect(out == "(a1)(b2)False")
+            others: ["c.html": "{% set inner = 1 %}({{ p }}{{ loop is defined }})"])
+        #expect(out == "(aFalse)(bFalse)False")
+    }
+
+    /// Jinja2 does not pass `loop` to an included template; the message says how to pass what it needs.
+    @Test func includeCannotReadLoop() throws {
+        let e = try #require(
+            renderError("{% for p in ps %}{% include 'c.html' %}{% endfor %}", ["ps": ["a"]], others: ["c.html": "{{ loop.index }}"]))
+        #expect(e.message.contains("{% set index = loop.index %}"))
+        #expect(e.name == "c.html")
+    }
+
+    /// A block inside a loop reads the loop's variables only when marked `scoped`, as in Jinja2.
+    @Test func blockInLoopNeedsScoped() throws {
+        let e = try #require(renderError("{% for p in ps %}{% block b %}{{ p }}{% endblock %}{% endfor %}", ["ps": ["a"]]))
+        #expect(e.message.contains("{% block b scoped %}"))
+        let out = try render("{% for p in ps %}{% block b scoped %}{{ p }}{% endblock %}{% endfor %}", ["ps": ["a", "b"]])
+        #expect(out == "ab")
     }
 
     @Test func includeWithoutContext() throws {

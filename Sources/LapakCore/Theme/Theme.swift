@@ -49,19 +49,21 @@ public struct Theme: Sendable {
             }
         }
 
+        // Strings layer like templates: the site theme's file, then the default theme's, first in
+        // the site's language and then in Indonesian; a theme may override only the keys it changes.
         var strings = OrderedMapping()
         for language in [config.language, "id"] {
             let name = "i18n/\(language).yml"
-            var text = folder.flatMap { try? String(contentsOfFile: $0 + "/" + name, encoding: .utf8) }
-            if text == nil { text = embedded.text(name) }
-            guard let text else { continue }
-            do {
-                for (key, value) in try Self.flatStrings(text) where strings[key] == nil {
-                    strings[key] = value
+            let own = folder.flatMap { try? String(contentsOfFile: $0 + "/" + name, encoding: .utf8) }
+            for (text, file) in [(own, "themes/\(config.theme)/\(name)"), (embedded.text(name), name)] {
+                guard let text else { continue }
+                do {
+                    for (key, value) in try Self.flatStrings(text) where strings[key] == nil {
+                        strings[key] = value
+                    }
+                } catch {
+                    diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: file)))
                 }
-            } catch {
-                let file = folder != nil ? "themes/\(config.theme)/\(name)" : name
-                diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: file)))
             }
         }
         let theme = Theme(templates: LayeredLoader(loaders),

@@ -4,6 +4,10 @@
 Each case is cases/NAME.html with an optional context cases/NAME.json; the output goes to
 NAME.out. Files whose names start with '_' are partials (included, extended, imported).
 
+A case named error_*.html must fail: instead of NAME.out it gets NAME.err, the template and line
+Jinja2 reports the error at (`error_x.html:3`, or the partial's name when the error is in one),
+and the engine must fail at the same place.
+
     python3 regenerate.py             # rewrite cases/*.out
     python3 regenerate.py --out DIR   # write the outputs to DIR instead (used to check freshness)
 """
@@ -11,6 +15,7 @@ import argparse
 import json
 import os
 import sys
+import traceback
 
 import jinja2
 from markupsafe import Markup
@@ -40,6 +45,17 @@ def environment():
     return env
 
 
+def error_location(error):
+    """Where Jinja2 places an error: the innermost template frame of the traceback."""
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return f"{error.name}:{error.lineno}"
+    location = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if os.path.dirname(os.path.abspath(frame.filename)) == CASES:
+            location = f"{os.path.basename(frame.filename)}:{frame.lineno}"
+    return location
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=CASES)
@@ -57,10 +73,20 @@ def main():
         if os.path.exists(context_path):
             with open(context_path, encoding="utf-8") as f:
                 context = json.load(f)
+        expects_error = stem.startswith("error_")
         try:
             output = env.get_template(name).render(**context)
         except Exception as error:  # every broken case is listed, not just the first
-            failures.append(f"{name}: {type(error).__name__}: {error}")
+            location = error_location(error) if expects_error else None
+            if location is None:
+                failures.append(f"{name}: {type(error).__name__}: {error}")
+                continue
+            with open(os.path.join(args.out, stem + ".err"), "w", encoding="utf-8", newline="") as f:
+                f.write(location + "\n")
+            count += 1
+            continue
+        if expects_error:
+            failures.append(f"{name}: rendered without the error its name promises")
             continue
         with open(os.path.join(args.out, stem + ".out"), "w", encoding="utf-8", newline="") as f:
             f.write(output)
