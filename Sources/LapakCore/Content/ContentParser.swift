@@ -186,6 +186,15 @@ struct ContentParser: Sendable {
                 f.report(.badAvailability(value: raw), field: "availability")
             }
         }
+        let availableFrom = f.date("available_from")
+        // Google refuses a pre-order without the day it ships (`availability_date`, required for
+        // `preorder`): the date is required here, so no catalog is ever written without it.
+        // Made to order is something else: in stock, with the days it takes as handling time.
+        let madeToOrder = f.wholeNumber("made_to_order", example: "3")
+        if madeToOrder != nil, availability == .preorder { availability = .inStock }
+        if availability == .preorder, availableFrom == nil, f.node("available_from") == nil {
+            f.report(.channel(.preorderWithoutDate), field: "availability")
+        }
         let weight = f.wholeNumber("weight_grams", example: "400") ?? f.wholeNumber("weight", example: "400")
         let variants = self.variants(&f)
         let certifications = self.certifications(&f)
@@ -194,7 +203,7 @@ struct ContentParser: Sendable {
         let product = Product(
             slug: slug, sourcePath: path, title: title ?? slug, price: price ?? 0, category: category ?? "",
             producerID: producer ?? "", images: images, availability: availability,
-            availableFrom: f.date("available_from"), stock: stock, weightGrams: weight,
+            availableFrom: availableFrom, madeToOrderDays: madeToOrder, stock: stock, weightGrams: weight,
             tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
             summary: summary, variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false,
             body: body.droppingPlainText(),
@@ -308,7 +317,12 @@ struct ContentParser: Sendable {
             }
             var name: String?
             var price: Int?
+            var attributes: [Variant.Attribute: String] = [:]
             for (key, value) in mapping {
+                if let attribute = key.string.flatMap(Variant.Attribute.init(rawValue:)) {
+                    if let text = value.string?.trimmed, !text.isEmpty { attributes[attribute] = text }
+                    continue
+                }
                 switch key.string {
                 case "name": name = value.string?.trimmed
                 case "price":
@@ -321,15 +335,19 @@ struct ContentParser: Sendable {
                         f.report(.notWholeNumber(field: "price", value: raw, example: "85000"), at: value.mark)
                     }
                 default:
-                    let suggestion = KnownFields.suggestion(for: key.string ?? "", among: ["name", "price"])
+                    let suggestion = KnownFields.suggestion(for: key.string ?? "", among: KnownFields.variant)
                     f.report(.unknownField(field: key.string ?? "", suggestion: suggestion), at: key.mark, severity: .warning)
                 }
             }
-            if name == nil || name?.isEmpty == true { f.report(.missingField(field: "name", example: "Ukuran L"), at: node.mark) }
+            // A variant that only says what differs is named by it: `- size: 500 g`.
+            let named = name.flatMap { $0.isEmpty ? nil : $0 } ?? Variant.Attribute.allCases.compactMap { attributes[$0] }.first
+            if named == nil { f.report(.missingField(field: "name", example: "Ukuran L"), at: node.mark) }
             if price == nil && !mapping.contains(where: { $0.key.string == "price" }) {
                 f.report(.missingField(field: "price", example: "85000"), at: node.mark)
             }
-            if let name, let price { out.append(Variant(name: name, price: price)) }
+            if let named, let price {
+                out.append(Variant(name: named, price: price, attributes: attributes, origin: f.location(node.mark)))
+            }
         }
         return out
     }

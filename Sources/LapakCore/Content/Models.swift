@@ -27,8 +27,28 @@ public enum Availability: String, Sendable, CaseIterable, Equatable {
 }
 
 public struct Variant: Sendable, Hashable {
+    /// What the attributes that tell variants apart are called in front matter and in the catalogs
+    /// (Google's `g:size`, `g:color`, `g:material`, `g:pattern`; Meta's columns of the same names).
+    public enum Attribute: String, Sendable, CaseIterable {
+        case size, color, material, pattern
+    }
+
     public let name: String
     public let price: Int
+    /// What differs, by attribute: only what the member wrote.
+    public var attributes: [Attribute: String] = [:]
+    /// Where the variant is written, for problems found after loading.
+    public var origin = SourceLocation(file: "")
+
+    public init(name: String, price: Int, attributes: [Attribute: String] = [:], origin: SourceLocation = SourceLocation(file: "")) {
+        self.name = name
+        self.price = price
+        self.attributes = attributes
+        self.origin = origin
+    }
+
+    /// The variant's part of addresses (`?varian=katun-2-meter`), stable as long as its name is.
+    public var key: String { Slug.make(from: name) }
 }
 
 public struct Certification: Sendable, Hashable {
@@ -65,6 +85,9 @@ public struct Product: Sendable, Equatable {
     public let availability: Availability
     /// For pre-orders: when the product can ship (the catalog feeds' `availability_date`).
     public let availableFrom: ContentDate?
+    /// `made_to_order: DAYS`: made once ordered (boxed meals, woven to order), in stock with this
+    /// many days of handling (`g:min_handling_time`/`g:max_handling_time`).
+    public let madeToOrderDays: Int?
     public let stock: Int?
     public let weightGrams: Int?
     public let tags: [String]

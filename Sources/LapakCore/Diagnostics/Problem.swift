@@ -67,6 +67,8 @@ public enum Problem: Sendable, Hashable {
     case cannotListen(address: String, reason: String)
     /// Photos, with messages of their own (`PhotoProblem`).
     case photo(PhotoProblem)
+    /// What Google's or Meta's catalog rules would refuse or warn about (their own message table).
+    case channel(ChannelProblem)
 
     public var code: String {
         switch self {
@@ -131,6 +133,7 @@ public enum Problem: Sendable, Hashable {
         case .unsupportedPhoto: "unsupported-photo"
         case .cannotListen: "cannot-listen"
         case .photo(let problem): problem.code
+        case .channel(let problem): problem.code
         }
     }
 
@@ -373,6 +376,8 @@ public enum Problem: Sendable, Hashable {
             return id ? ("berkas `\(path)` bukan foto JPEG, PNG, WebP, GIF atau HEIC", "Simpan ulang fotonya sebagai JPEG, lalu coba lagi.")
                       : ("the file `\(path)` is not a JPEG, PNG, WebP, GIF or HEIC photo", "Save the photo again as JPEG, then try again.")
         case .photo(let problem):
+            return problem.text(language)
+        case .channel(let problem):
             return problem.text(language)
         case .cannotListen(let address, let reason):
             return id ? ("tidak dapat membuka `\(address)` (\(reason))",
