@@ -15,8 +15,7 @@ enum ChannelCheck {
             if Self.isShouting(product.title) {
                 out.append(.warning(.channel(.titleInCapitals), at: titleLine))
             }
-            if product.catalogDescription.hasSuffix("…"),
-               product.catalogDescription.unicodeScalars.count >= Catalog.Limit.description - 1 {
+            if product.catalogDescriptionCut {
                 let body = SourceLocation(file: product.sourcePath, line: file?.bodyFirstLine ?? 0)
                 out.append(.warning(.channel(.descriptionTooLong(limit: Catalog.Limit.description)), at: body))
             }

@@ -200,6 +200,7 @@ struct ContentParser: Sendable {
         let certifications = self.certifications(&f)
         _ = f.node("categories")
         let summary = f.text("summary") ?? Summary.make(from: body.firstParagraph)
+        let description = Catalog.description(plainText: body.plainText, summary: summary, title: title ?? slug)
         let product = Product(
             slug: slug, sourcePath: path, title: title ?? slug, price: price ?? 0, category: category ?? "",
             producerID: producer ?? "", images: images, availability: availability,
@@ -207,7 +208,7 @@ struct ContentParser: Sendable {
             tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
             summary: summary, variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false,
             body: body.droppingPlainText(),
-            catalogDescription: Catalog.description(plainText: body.plainText, summary: summary, title: title ?? slug),
+            catalogDescription: description.text, catalogDescriptionCut: description.cut,
             origins: f.origins(of: ["producer", "category", "slug"]))
         return .product(product)
     }

@@ -102,6 +102,8 @@ public struct Product: Sendable, Equatable {
     /// What the product catalogs describe the product with: the body's text, one block a line,
     /// within Google Merchant Center's 5,000 characters. Made while loading, on all cores.
     public let catalogDescription: String
+    /// Whether the body's text was longer than Google's 5,000 characters and was cut.
+    public let catalogDescriptionCut: Bool
     /// Where `producer`, `category` and `slug` are written, for problems found after loading.
     public let origins: [String: SourceLocation]
 
@@ -109,6 +111,21 @@ public struct Product: Sendable, Equatable {
     public var sellingPrices: [Int] { variants.isEmpty ? [price] : variants.map(\.price) }
     /// What "from Rp …" and link previews show: the cheapest price a buyer can actually pay.
     public var lowestPrice: Int { sellingPrices.min() ?? price }
+    /// Each variant's part of its address, in order: its name as a slug, or `varian-N` when the
+    /// name has no letters or digits; a name that comes out like an earlier one gets `-2`, `-3`.
+    public var variantKeys: [String] {
+        var used = Set<String>()
+        return variants.enumerated().map { index, variant in
+            let base = variant.key.isEmpty ? "varian-\(index + 1)" : variant.key
+            var key = base
+            var number = 2
+            while !used.insert(key).inserted {
+                key = "\(base)-\(number)"
+                number += 1
+            }
+            return key
+        }
+    }
 }
 
 public struct NewsArticle: Sendable {

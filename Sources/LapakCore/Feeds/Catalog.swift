@@ -17,7 +17,10 @@ struct Catalog: Sendable {
         var productType: String
         var shippingWeight: String?
         var itemGroupID: String?
-        var size: String?
+        /// What tells a variant apart: `size`, `color`, `material`, `pattern`, only as written.
+        var attributes: [Variant.Attribute: String] = [:]
+        /// Made to order: the days between the order and shipping (Google's handling time).
+        var handlingDays: Int?
 
         var xmlValue: Value {
             .dictionary(OrderedMapping([
@@ -28,7 +31,10 @@ struct Catalog: Sendable {
                 ("availability_date", availabilityDate.asValue),
                 ("price", .string(price)), ("brand", .string(brand)),
                 ("product_type", .string(productType)), ("shipping_weight", shippingWeight.asValue),
-                ("item_group_id", itemGroupID.asValue), ("size", size.asValue),
+                ("item_group_id", itemGroupID.asValue),
+                ("size", attributes[.size].asValue), ("color", attributes[.color].asValue),
+                ("material", attributes[.material].asValue), ("pattern", attributes[.pattern].asValue),
+                ("handling_days", handlingDays.asValue),
             ]))
         }
     }
@@ -80,7 +86,8 @@ struct Catalog: Sendable {
                 item.id, item.title, item.description,
                 item.availability == .inStock ? "in stock" : item.availability == .outOfStock ? "out of stock" : "preorder",
                 "new", item.price, item.link, item.imageLink ?? "", item.brand,
-                item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.size ?? "",
+                item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.attributes[.size] ?? "",
+                item.attributes[.color] ?? "", item.attributes[.material] ?? "", item.attributes[.pattern] ?? "",
                 item.productType, item.shippingWeight ?? "",
             ], to: &part)
             if part.count >= Self.partSize {
@@ -107,10 +114,10 @@ struct Catalog: Sendable {
             brand: Self.cut(producer?.name ?? product.producerID, Limit.brand),
             productType: Self.cut(site.categoryName(product.category), Limit.productType),
             shippingWeight: product.weightGrams.map { "\($0) g" },
-            itemGroupID: nil, size: nil)
+            itemGroupID: nil, handlingDays: product.madeToOrderDays)
         guard !product.variants.isEmpty else { return [base] }
         var usedIDs = Set<String>()
-        for variant in product.variants {
+        for (variant, key) in zip(product.variants, product.variantKeys) {
             var item = base
             var id = Self.variantID(product: product, variant: variant)
             while !usedIDs.insert(id).inserted { id = Self.limitID(id + "-x") }
@@ -118,17 +125,23 @@ struct Catalog: Sendable {
             item.title = Self.variantTitle(product.title, variant.name)
             item.price = Self.price(variant.price, currency: site.config.currency)
             item.itemGroupID = base.id
-            item.size = Self.cut(variant.name, Limit.size)
+            // Google: the landing page must show the variant's price: its link opens the page with
+            // it chosen (`?varian=` for the script, `#varian-` for the page without one).
+            item.link = routes.absolute(Routes.product(product.slug, variant: key))
+            item.attributes = variant.attributes.mapValues { Self.cut($0, Limit.size) }
             items.append(item)
         }
         return items
     }
 
     /// A product's description in the catalogs: its body's plain text, or its summary, or its title.
-    static func description(plainText: String, summary: String, title: String) -> String {
+    /// `cut` is whether it was longer than Google's limit and so shortened.
+    static func description(plainText: String, summary: String, title: String) -> (text: String, cut: Bool) {
         let plain = Self.plain(plainText)
         let description = plain.isEmpty ? summary : plain
-        return Self.cut(description.isEmpty ? title : description, Limit.description)
+        let whole = description.isEmpty ? title : description
+        let text = Self.cut(whole, Limit.description)
+        return (text, text.utf8.count != whole.utf8.count)
     }
 
     /// `85000.00 IDR`, as both platforms want.
@@ -218,7 +231,8 @@ struct Catalog: Sendable {
 
     /// Meta's column names; availability in Meta's words (`in stock`).
     static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "link", "image_link",
-                             "brand", "additional_image_link", "item_group_id", "size", "product_type", "shipping_weight"]
+                             "brand", "additional_image_link", "item_group_id", "size", "color", "material", "pattern",
+                             "product_type", "shipping_weight"]
 
 }
 

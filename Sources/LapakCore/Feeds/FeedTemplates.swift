@@ -42,8 +42,13 @@ enum FeedTemplates {
     <g:identifier_exists>no</g:identifier_exists>
     <g:product_type>{{ item.product_type }}</g:product_type>
     {% if item.shipping_weight %}<g:shipping_weight>{{ item.shipping_weight }}</g:shipping_weight>
+    {% endif %}{% if item.handling_days is not none %}<g:min_handling_time>{{ item.handling_days }}</g:min_handling_time>
+    <g:max_handling_time>{{ item.handling_days }}</g:max_handling_time>
     {% endif %}{% if item.item_group_id %}<g:item_group_id>{{ item.item_group_id }}</g:item_group_id>
-    <g:size>{{ item.size }}</g:size>
+    {% endif %}{% if item.size %}<g:size>{{ item.size }}</g:size>
+    {% endif %}{% if item.color %}<g:color>{{ item.color }}</g:color>
+    {% endif %}{% if item.material %}<g:material>{{ item.material }}</g:material>
+    {% endif %}{% if item.pattern %}<g:pattern>{{ item.pattern }}</g:pattern>
     {% endif %}</item>
 
 

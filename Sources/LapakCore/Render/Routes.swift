@@ -15,6 +15,11 @@ public struct Routes: Sendable {
     public static let home = ""
     public static func products(page: Int = 1) -> String { paged("produk/", page) }
     public static func product(_ slug: String) -> String { "produk/\(slug)/" }
+    /// A product page with one variant chosen: `?varian=` for the page's script, `#varian-` for
+    /// the page without it (the variant's row is the target, marked by the style sheet).
+    public static func product(_ slug: String, variant key: String) -> String {
+        "produk/\(slug)/?varian=\(key)#varian-\(key)"
+    }
     public static func category(_ id: String, page: Int = 1) -> String { paged("kategori/\(id)/", page) }
     public static let producers = "komunitas/"
     public static func producer(_ id: String, page: Int = 1) -> String { paged("komunitas/\(id)/", page) }

@@ -187,12 +187,14 @@ struct Views: Sendable {
             ("featured", .bool(product.featured)),
             ("summary", .string(product.summary)),
             ("content", .safe(product.body.html)),
-            ("variants", .array(product.variants.map { variant in
+            ("variants", .array(zip(product.variants, product.variantKeys).map { variant, key in
                 .dictionary(OrderedMapping([
-                    ("name", .string(variant.name)), ("price", .int(variant.price)),
+                    ("name", .string(variant.name)), ("key", .string(key)), ("price", .int(variant.price)),
                     ("price_text", .string(Rupiah.format(variant.price))), ("order_url", variantOrderURL(variant)),
-                ]))
+                    ("url", .string(routes.path(Routes.product(product.slug, variant: key)))),
+                ] + Variant.Attribute.allCases.map { ($0.rawValue, variant.attributes[$0].asValue) }))
             })),
+            ("made_to_order_days", product.madeToOrderDays.asValue),
             ("certifications", .array(product.certifications.map { certification in
                 .dictionary(OrderedMapping([
                     ("kind", .string(certification.kind.rawValue)), ("number", .string(certification.number)),
