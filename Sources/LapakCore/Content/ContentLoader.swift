@@ -214,6 +214,7 @@ public struct ContentLoader: Sendable {
         config.newsPerPage = max(1, f.wholeNumber("news_per_page", example: "10") ?? 10)
         config.image = f.text("image")
         config.photos = PhotoSettings.read(&f)
+        config.pricesValidUntil = f.date("prices_valid_until")
         config.instagram = f.text("instagram")
         config.facebook = f.text("facebook")
         for (key, value, mark) in f.mapping("contact") {
@@ -240,7 +241,7 @@ public struct ContentLoader: Sendable {
         }
         for (name, location) in f.unusedFields {
             let known = ["title", "description", "base_url", "image", "language", "currency", "theme", "contact", "categories",
-                         "products_per_page", "news_per_page", "instagram", "facebook", "photos"]
+                         "products_per_page", "news_per_page", "instagram", "facebook", "photos", "prices_valid_until"]
             diagnostics.append(.warning(.unknownField(field: name, suggestion: KnownFields.closest(to: name, among: known)), at: location))
         }
         diagnostics += f.diagnostics

@@ -26,6 +26,8 @@ public struct SiteConfig: Sendable, Equatable {
     public static let supportedLanguages = ["id", "en"]
     /// `photos:`: the copies made of each photo.
     public var photos = PhotoSizes()
+    /// `prices_valid_until:`: the date the printed price list gives ("Harga berlaku s/d …").
+    public var pricesValidUntil: ContentDate?
 
     public init(title: String, description: String = "", baseURL: String, language: String = "id",
                 currency: String = "IDR", theme: String = "default", contactWhatsApp: WhatsAppNumber? = nil,

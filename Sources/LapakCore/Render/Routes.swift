@@ -27,6 +27,12 @@ public struct Routes: Sendable {
     public static func article(_ slug: String) -> String { "berita/\(slug)/" }
     public static func tag(_ name: String, page: Int = 1) -> String { paged("tag/\(name)/", page) }
     public static func page(_ slug: String) -> String { "\(slug)/" }
+    /// The printed price list, of the whole site or of one producer, and the sheet of shelf labels.
+    public static let priceList = "katalog/cetak/"
+    public static func priceList(producer id: String) -> String { "komunitas/\(id)/cetak/" }
+    public static let labels = "katalog/label/"
+    /// A short address printed as a QR code; it forwards to the product's page.
+    public static func short(_ code: String) -> String { "p/\(code)/" }
     public static let cart = "keranjang/"
     public static let search = "cari/"
     /// What the search page loads: every product and article, folded for matching.
