@@ -116,6 +116,10 @@ struct Catalog: Sendable {
             shippingWeight: product.weightGrams.map { "\($0) g" },
             itemGroupID: nil, handlingDays: product.madeToOrderDays)
         guard !product.variants.isEmpty else { return [base] }
+        // An item group is for variants that differ by what the channels can see (Google's
+        // item_group_id: variants differ by size, color, material, pattern). Variants that do not
+        // say how they differ are listed as items of their own (`lapak check` advises on them).
+        let grouped = product.variants.allSatisfy { !$0.attributes.isEmpty }
         var usedIDs = Set<String>()
         for (variant, key) in zip(product.variants, product.variantKeys) {
             var item = base
@@ -124,7 +128,7 @@ struct Catalog: Sendable {
             item.id = id
             item.title = Self.variantTitle(product.title, variant.name)
             item.price = Self.price(variant.price, currency: site.config.currency)
-            item.itemGroupID = base.id
+            item.itemGroupID = grouped ? base.id : nil
             // Google: the landing page must show the variant's price: its link opens the page with
             // it chosen (`?varian=` for the script, `#varian-` for the page without one).
             item.link = routes.absolute(Routes.product(product.slug, variant: key))

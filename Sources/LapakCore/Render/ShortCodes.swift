@@ -27,11 +27,16 @@ enum ShortCodes {
         return out
     }
 
-    /// FNV-1a (64 bits) of the address, and of `#salt` after it when salted, in base 32.
+    /// FNV-1a (64 bits) of the address, and of `#salt` after it when salted, mixed, in base 32.
     static func make(_ slug: String, salt: Int) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let text = salt == 0 ? slug : "\(slug)#\(salt)"
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        // SplitMix64's finaliser: FNV's low bits follow the input's last bytes closely, so
+        // addresses numbered in a row would otherwise get codes in a row.
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        hash ^= hash >> 31
         var bytes: [UInt8] = []
         for _ in 0..<length {
             bytes.append(alphabet[Int(hash & 31)])
