@@ -109,3 +109,50 @@ import Testing
         for key in ["ukuran-s", "ukuran-s-2", "varian-3"] { #expect(page.contains("<tr id=\"varian-\(key)\">"), "\(key)") }
     }
 }
+
+/// Sale prices: crossed out on the page with their dates, in both catalogs and in JSON-LD, and
+/// refused when they are not a sale.
+@Suite struct SalePriceTests {
+    let sale = TestSite.validProductFields + "\nsale_price: 70000\nsale_from: 2025-12-01\nsale_until: 2025-12-31"
+
+    @Test func aSaleReachesThePageTheCatalogsAndTheStructuredData() throws {
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(sale)])
+        let out = site.root + "/out"
+        #expect(!site.build(output: out).diagnostics.contains { $0.severity == .error })
+        let xml = try String(contentsOfFile: out + "/katalog.xml", encoding: .utf8)
+        #expect(xml.contains("<g:price>85000.00 IDR</g:price>\n<g:sale_price>70000.00 IDR</g:sale_price>\n"
+            + "<g:sale_price_effective_date>2025-12-01T00:00:00+07:00/2025-12-31T23:59:59+07:00</g:sale_price_effective_date>"))
+        let csv = try String(contentsOfFile: out + "/katalog.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("id,title,description,availability,condition,price,sale_price,sale_price_effective_date,"))
+        #expect(csv.contains(",85000.00 IDR,70000.00 IDR,2025-12-01T00:00:00+07:00/2025-12-31T23:59:59+07:00,"))
+        let page = try String(contentsOfFile: out + "/produk/tas/index.html", encoding: .utf8)
+        #expect(page.contains("<del>Rp 85.000</del> <ins>Rp 70.000</ins>"))
+        #expect(page.contains("31 Desember 2025"))
+        #expect(page.contains(#""price":"70000","priceCurrency":"IDR","priceValidUntil":"2025-12-31","priceSpecification":{"@type":"UnitPriceSpecification","priceType":"https://schema.org/StrikethroughPrice","price":"85000""#))
+    }
+
+    @Test func checkWarnsOnceTheSaleHasEnded() throws {
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(sale)])
+        let january = Date(timeIntervalSince1970: Double(ContentDate(year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 1).epochSeconds))
+        let report = Checker.run(CheckOptions(sourceDirectory: site.root, now: january))
+        let ended = report.diagnostics.filter { $0.code == "channel-sale-ended" }
+        #expect(ended.count == 1 && ended.first?.location.line == 9)
+        #expect(ended.first?.message(.id) == "harga promo sudah berakhir pada 2025-12-31")
+        #expect(report.readiness.map(\.ready) == [0, 0])
+        let lastDay = Date(timeIntervalSince1970: Double(ContentDate(year: 2025, month: 12, day: 31, hour: 23).epochSeconds))
+        #expect(!Checker.run(CheckOptions(sourceDirectory: site.root, now: lastDay)).diagnostics.contains { $0.code == "channel-sale-ended" })
+    }
+
+    @Test func aSaleThatIsNoSaleIsRefusedAtItsLine() throws {
+        for (fields, code, line) in [
+            (TestSite.validProductFields + "\nsale_price: 90000", "channel-sale-not-lower", 7),
+            (TestSite.validProductFields + "\nsale_price: 70000\nsale_from: 2025-12-31\nsale_until: 2025-12-01", "channel-sale-dates-reversed", 9),
+            (TestSite.validProductFields + "\nsale_until: 2025-12-01", "channel-sale-without-price", 7),
+        ] {
+            let site = try TestSite(files: ["content/products/tas.md": TestSite.product(fields)])
+            let (_, diagnostics) = site.load()
+            let found = diagnostics.filter { $0.code == code }
+            #expect(found.count == 1 && found.first?.severity == .error && found.first?.location.line == line, "\(code)")
+        }
+    }
+}

@@ -1,11 +1,19 @@
+import Foundation
+
 /// `lapak check`'s reading of each product as Google Merchant Center and Meta's catalog would:
 /// the rules of their product data specifications that the loader cannot see on one field alone.
 /// (A pre-order without its date is refused while loading; photos too small or missing are
 /// reported by the photo checks and counted here.)
 enum ChannelCheck {
-    static func run(site: Site, sources: SourceFiles) -> [Diagnostic] {
+    static func run(site: Site, now: Date, sources: SourceFiles) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        let nowSeconds = Int(now.timeIntervalSince1970.rounded(.down))
         for product in site.products {
+            // Google and Meta show the sale price until the catalog changes: an ended sale is a wrong price.
+            if let sale = product.sale, let end = sale.end, end.epochSeconds < nowSeconds, let until = sale.until {
+                let at = sources.file(product.sourcePath)?.location(ofField: "sale_until") ?? SourceLocation(file: product.sourcePath)
+                out.append(.warning(.channel(.saleEnded(until: until.isoDate)), at: at))
+            }
             let file = sources.file(product.sourcePath)
             let titleLine = file?.location(ofField: "title") ?? SourceLocation(file: product.sourcePath)
             let scalars = product.title.unicodeScalars.count

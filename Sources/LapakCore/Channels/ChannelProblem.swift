@@ -33,6 +33,12 @@ public enum ChannelProblem: Sendable, Hashable {
     /// Google, `sale_price_effective_date` and Meta, `sale_price`: a sale that has ended shows
     /// the wrong price until the site is rebuilt without it.
     case saleEnded(until: String)
+    /// Google, `sale_price`: lower than `price`, above zero.
+    case saleNotLower(sale: Int, price: Int)
+    /// Google, `sale_price_effective_date`: the end after the start.
+    case saleDatesReversed
+    /// `sale_from` or `sale_until` without `sale_price`: nothing to date.
+    case saleWithoutPrice(field: String)
 
     /// The channels the rule is theirs.
     public var channels: [Channel] {
@@ -46,7 +52,8 @@ public enum ChannelProblem: Sendable, Hashable {
     /// Whether the channels would refuse the product (rather than accept it less well).
     public var disapproves: Bool {
         switch self {
-        case .preorderWithoutDate, .zeroVariantPrice, .variantsAlike, .photoFormatRefused, .saleEnded: true
+        case .preorderWithoutDate, .zeroVariantPrice, .variantsAlike, .photoFormatRefused, .saleEnded, .saleNotLower,
+             .saleDatesReversed, .saleWithoutPrice: true
         case .titleTooLong, .descriptionTooLong, .variantWithoutAttribute, .titleInCapitals: false
         }
     }
@@ -62,6 +69,9 @@ public enum ChannelProblem: Sendable, Hashable {
         case .photoFormatRefused: "channel-photo-format"
         case .titleInCapitals: "channel-title-capitals"
         case .saleEnded: "channel-sale-ended"
+        case .saleNotLower: "channel-sale-not-lower"
+        case .saleDatesReversed: "channel-sale-dates-reversed"
+        case .saleWithoutPrice: "channel-sale-without-price"
         }
     }
 
@@ -98,6 +108,15 @@ public enum ChannelProblem: Sendable, Hashable {
         case .saleEnded(let until):
             return ("harga promo sudah berakhir pada \(until)",
                     "Katalog masih memuat harga promo sampai situs dibangun lagi. Hapus `sale_price`, `sale_from` dan `sale_until`, atau perpanjang `sale_until`, lalu bangun ulang situsnya.")
+        case .saleNotLower(let sale, let price):
+            return ("harga promo \(Rupiah.format(sale)) tidak lebih rendah dari harga biasa \(Rupiah.format(price))",
+                    "Google dan Facebook hanya menerima harga promo yang lebih murah dari `price`. Tulis harga promonya di `sale_price`, misalnya `sale_price: 70000`.")
+        case .saleDatesReversed:
+            return ("promo berakhir (`sale_until`) sebelum dimulai (`sale_from`)",
+                    "Tukar kedua tanggalnya: `sale_from` hari pertama promo, `sale_until` hari terakhirnya.")
+        case .saleWithoutPrice(let field):
+            return ("`\(field)` ditulis tanpa `sale_price`",
+                    "Tulis harga promonya, misalnya `sale_price: 70000`, atau hapus baris ini.")
         }
     }
 
@@ -130,6 +149,15 @@ public enum ChannelProblem: Sendable, Hashable {
         case .saleEnded(let until):
             return ("the sale price ended on \(until)",
                     "The catalogs keep the sale price until the site is built again. Remove `sale_price`, `sale_from` and `sale_until`, or move `sale_until` later, then build the site again.")
+        case .saleNotLower(let sale, let price):
+            return ("the sale price \(Rupiah.format(sale)) is not below the usual price \(Rupiah.format(price))",
+                    "Google and Facebook only take a sale price lower than `price`. Write the sale price in `sale_price`, for example `sale_price: 70000`.")
+        case .saleDatesReversed:
+            return ("the sale ends (`sale_until`) before it starts (`sale_from`)",
+                    "Swap the two dates: `sale_from` is the sale's first day, `sale_until` its last.")
+        case .saleWithoutPrice(let field):
+            return ("`\(field)` is written without `sale_price`",
+                    "Write the sale price, for example `sale_price: 70000`, or remove this line.")
         }
     }
 }

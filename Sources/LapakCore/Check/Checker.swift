@@ -21,7 +21,7 @@ public enum Checker {
             diagnostics += DuplicateProductCheck.run(site: site, sources: sources)
             diagnostics += IdleProducerCheck.run(site: site, sources: sources)
             diagnostics += FutureNewsCheck.run(site: site, now: options.now, sources: sources)
-            diagnostics += ChannelCheck.run(site: site, sources: sources)
+            diagnostics += ChannelCheck.run(site: site, now: options.now, sources: sources)
             counts = .init(products: site.products.count, producers: site.producers.count,
                            news: site.news.count, pages: site.pages.count)
             readiness = ChannelCheck.readiness(site: site, diagnostics: diagnostics)

@@ -195,6 +195,7 @@ struct ContentParser: Sendable {
         if availability == .preorder, availableFrom == nil, f.node("available_from") == nil {
             f.report(.channel(.preorderWithoutDate), field: "availability")
         }
+        let sale = self.sale(&f, price: price)
         let weight = f.wholeNumber("weight_grams", example: "400") ?? f.wholeNumber("weight", example: "400")
         let variants = self.variants(&f)
         let certifications = self.certifications(&f)
@@ -204,7 +205,7 @@ struct ContentParser: Sendable {
         let product = Product(
             slug: slug, sourcePath: path, title: title ?? slug, price: price ?? 0, category: category ?? "",
             producerID: producer ?? "", images: images, availability: availability,
-            availableFrom: availableFrom, madeToOrderDays: madeToOrder, stock: stock, weightGrams: weight,
+            availableFrom: availableFrom, sale: sale, madeToOrderDays: madeToOrder, stock: stock, weightGrams: weight,
             tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
             summary: summary, variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false,
             body: body.droppingPlainText(),
@@ -226,6 +227,28 @@ struct ContentParser: Sendable {
         let price = f.wholeNumber("price", example: "85000")
         if node == nil || price == 0, !draft { f.report(.priceNotSet, field: "price") }
         return price
+    }
+
+    /// `sale_price` below the price (Google's `sale_price` must be lower than `price`), and its
+    /// days in order; a sale with neither is nil.
+    private func sale(_ f: inout Fields, price: Int?) -> Sale? {
+        let amount = f.wholeNumber("sale_price", example: "70000")
+        let from = f.date("sale_from"), until = f.date("sale_until")
+        guard let amount else {
+            for field in ["sale_from", "sale_until"] where f.node(field) != nil {
+                f.report(.channel(.saleWithoutPrice(field: field)), field: field)
+            }
+            return nil
+        }
+        if amount == 0 || (price.map { amount >= $0 } ?? false) {
+            f.report(.channel(.saleNotLower(sale: amount, price: price ?? 0)), field: "sale_price")
+            return nil
+        }
+        if let from, let until, until < from {
+            f.report(.channel(.saleDatesReversed), field: "sale_until")
+            return nil
+        }
+        return Sale(price: amount, from: from, until: until)
     }
 
     private func parseNews(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument) -> ParsedItem? {

@@ -2,7 +2,7 @@
 enum KnownFields {
     static let product: [String] = [
         "title", "price", "category", "producer", "images", "stock", "availability", "available_from", "made_to_order",
-        "weight_grams", "weight",
+        "sale_price", "sale_from", "sale_until", "weight_grams", "weight",
         "tags", "date", "featured", "summary", "variants", "certifications", "draft", "slug",
         "categories", // Hugo's taxonomy list; accepted so a Hugo-style file builds as it is
     ]
@@ -28,7 +28,8 @@ enum KnownFields {
         "ketersediaan": "availability", "unggulan": "featured", "deskripsi": "description", "komunitas": "community",
         "producers": "producer", "draf": "draft", "ketersedian": "availability",
         "ukuran": "size", "warna": "color", "colour": "color", "bahan": "material", "motif": "pattern",
-        "pesanan": "made_to_order", "dibuat_setelah_dipesan": "made_to_order", "tanggal_siap": "available_from",
+        "pesanan": "made_to_order", "harga_promo": "sale_price", "harga_diskon": "sale_price", "diskon": "sale_price",
+        "promo_mulai": "sale_from", "promo_sampai": "sale_until", "dibuat_setelah_dipesan": "made_to_order", "tanggal_siap": "available_from",
     ]
 
     static func suggestion(for field: String, among known: [String]) -> String? {

@@ -51,6 +51,19 @@ public struct Variant: Sendable, Hashable {
     public var key: String { Slug.make(from: name) }
 }
 
+/// A sale: `sale_price` with optional `sale_from` and `sale_until` (the days it begins and ends,
+/// both included). The build has no clock: pages show the dates, `lapak check` warns once it ended.
+public struct Sale: Sendable, Hashable {
+    public let price: Int
+    public let from: ContentDate?
+    public let until: ContentDate?
+
+    /// The sale's last moment: the end of its last day, in the date's own time zone.
+    public var end: ContentDate? {
+        until.map { ContentDate(year: $0.year, month: $0.month, day: $0.day, hour: 23, minute: 59, second: 59, offsetMinutes: $0.offsetMinutes) }
+    }
+}
+
 public struct Certification: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable { case halal, pirt, bpom }
     public let kind: Kind
@@ -85,6 +98,8 @@ public struct Product: Sendable, Equatable {
     public let availability: Availability
     /// For pre-orders: when the product can ship (the catalog feeds' `availability_date`).
     public let availableFrom: ContentDate?
+    /// `sale_price`, `sale_from`, `sale_until`: nil without a sale price.
+    public let sale: Sale?
     /// `made_to_order: DAYS`: made once ordered (boxed meals, woven to order), in stock with this
     /// many days of handling (`g:min_handling_time`/`g:max_handling_time`).
     public let madeToOrderDays: Int?

@@ -13,6 +13,9 @@ struct Catalog: Sendable {
         var availability: Availability
         var availabilityDate: String?
         var price: String
+        /// `g:sale_price` and `g:sale_price_effective_date` (an ISO 8601 interval, start/end).
+        var salePrice: String?
+        var saleDates: String?
         var brand: String
         var productType: String
         var shippingWeight: String?
@@ -29,7 +32,8 @@ struct Catalog: Sendable {
                 ("additional_image_links", .array(additionalImageLinks.map(Value.string))),
                 ("availability", .string(availability.rawValue)),
                 ("availability_date", availabilityDate.asValue),
-                ("price", .string(price)), ("brand", .string(brand)),
+                ("price", .string(price)), ("sale_price", salePrice.asValue), ("sale_dates", saleDates.asValue),
+                ("brand", .string(brand)),
                 ("product_type", .string(productType)), ("shipping_weight", shippingWeight.asValue),
                 ("item_group_id", itemGroupID.asValue),
                 ("size", attributes[.size].asValue), ("color", attributes[.color].asValue),
@@ -85,7 +89,7 @@ struct Catalog: Sendable {
             CSV.appendRow([
                 item.id, item.title, item.description,
                 item.availability == .inStock ? "in stock" : item.availability == .outOfStock ? "out of stock" : "preorder",
-                "new", item.price, item.link, item.imageLink ?? "", item.brand,
+                "new", item.price, item.salePrice ?? "", item.saleDates ?? "", item.link, item.imageLink ?? "", item.brand,
                 item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.attributes[.size] ?? "",
                 item.attributes[.color] ?? "", item.attributes[.material] ?? "", item.attributes[.pattern] ?? "",
                 item.productType, item.shippingWeight ?? "",
@@ -111,6 +115,8 @@ struct Catalog: Sendable {
             availability: product.availability,
             availabilityDate: product.availability == .preorder ? product.availableFrom?.rfc3339 : nil,
             price: Self.price(product.price, currency: site.config.currency),
+            salePrice: product.sale.map { Self.price($0.price, currency: site.config.currency) },
+            saleDates: product.sale.flatMap { Self.saleDates($0, product: product) },
             brand: Self.cut(producer?.name ?? product.producerID, Limit.brand),
             productType: Self.cut(site.categoryName(product.category), Limit.productType),
             shippingWeight: product.weightGrams.map { "\($0) g" },
@@ -128,6 +134,9 @@ struct Catalog: Sendable {
             item.id = id
             item.title = Self.variantTitle(product.title, variant.name)
             item.price = Self.price(variant.price, currency: site.config.currency)
+            // A product's sale is for the product's own price: each variant has its own.
+            item.salePrice = nil
+            item.saleDates = nil
             item.itemGroupID = grouped ? base.id : nil
             // Google: the landing page must show the variant's price: its link opens the page with
             // it chosen (`?varian=` for the script, `#varian-` for the page without one).
@@ -146,6 +155,13 @@ struct Catalog: Sendable {
         let whole = description.isEmpty ? title : description
         let text = Self.cut(whole, Limit.description)
         return (text, text.utf8.count != whole.utf8.count)
+    }
+
+    /// `2025-12-01T00:00:00+07:00/2025-12-31T23:59:59+07:00`. A sale without its first day starts
+    /// on the product's date; one without its last day has no interval (it holds until removed).
+    static func saleDates(_ sale: Sale, product: Product) -> String? {
+        guard let end = sale.end, let start = sale.from ?? product.date else { return nil }
+        return start.rfc3339 + "/" + end.rfc3339
     }
 
     /// `85000.00 IDR`, as both platforms want.
@@ -234,7 +250,8 @@ struct Catalog: Sendable {
     }
 
     /// Meta's column names; availability in Meta's words (`in stock`).
-    static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "link", "image_link",
+    static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "sale_price",
+                             "sale_price_effective_date", "link", "image_link",
                              "brand", "additional_image_link", "item_group_id", "size", "color", "material", "pattern",
                              "product_type", "shipping_weight"]
 

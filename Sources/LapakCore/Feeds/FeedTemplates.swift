@@ -37,7 +37,9 @@ enum FeedTemplates {
     {% endfor %}<g:availability>{{ item.availability }}</g:availability>
     {% if item.availability_date %}<g:availability_date>{{ item.availability_date }}</g:availability_date>
     {% endif %}<g:price>{{ item.price }}</g:price>
-    <g:brand>{{ item.brand }}</g:brand>
+    {% if item.sale_price %}<g:sale_price>{{ item.sale_price }}</g:sale_price>
+    {% endif %}{% if item.sale_dates %}<g:sale_price_effective_date>{{ item.sale_dates }}</g:sale_price_effective_date>
+    {% endif %}<g:brand>{{ item.brand }}</g:brand>
     <g:condition>new</g:condition>
     <g:identifier_exists>no</g:identifier_exists>
     <g:product_type>{{ item.product_type }}</g:product_type>

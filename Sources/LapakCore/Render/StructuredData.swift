@@ -24,12 +24,21 @@ enum StructuredData {
             ("name", .string(producer?.name ?? product.producerID)),
             ("url", .string(routes.absolute(Routes.producer(product.producerID)))),
         ]))
-        func offer(price: Int, url: String) -> Value {
+        func offer(price: Int, url: String, sale: Sale? = nil) -> Value {
             var fields: [(String, Value)] = [
-                ("@type", "Offer"), ("url", .string(url)), ("price", .string(String(price))),
+                ("@type", "Offer"), ("url", .string(url)), ("price", .string(String(sale?.price ?? price))),
                 ("priceCurrency", .string(site.config.currency)),
-                ("availability", .string(availability(product.availability))),
             ]
+            // On sale: the price paid, until when, and the usual price as Google's merchant
+            // listings take a crossed-out price (a StrikethroughPrice specification).
+            if let sale {
+                if let until = sale.until { fields.append(("priceValidUntil", .string(until.isoDate))) }
+                fields.append(("priceSpecification", .dictionary(OrderedMapping([
+                    ("@type", "UnitPriceSpecification"), ("priceType", "https://schema.org/StrikethroughPrice"),
+                    ("price", .string(String(price))), ("priceCurrency", .string(site.config.currency)),
+                ]))))
+            }
+            fields.append(("availability", .string(availability(product.availability))))
             if product.availability == .preorder, let date = product.availableFrom {
                 fields.append(("availabilityStarts", .string(date.rfc3339)))
             }
@@ -55,7 +64,7 @@ enum StructuredData {
             ("brand", brand),
         ]
         guard !product.variants.isEmpty else {
-            return .dictionary(OrderedMapping(fields + [("offers", offer(price: product.price, url: url))] + weight))
+            return .dictionary(OrderedMapping(fields + [("offers", offer(price: product.price, url: url, sale: product.sale))] + weight))
         }
         let varied = Variant.Attribute.allCases.filter { attribute in product.variants.contains { $0.attributes[attribute] != nil } }
         if !varied.isEmpty {

@@ -195,6 +195,12 @@ struct Views: Sendable {
                 ] + Variant.Attribute.allCases.map { ($0.rawValue, variant.attributes[$0].asValue) }))
             })),
             ("made_to_order_days", product.madeToOrderDays.asValue),
+            ("sale", product.variants.isEmpty ? product.sale.map { sale in
+                .dictionary(OrderedMapping([
+                    ("price", .int(sale.price)), ("price_text", .string(Rupiah.format(sale.price))),
+                    ("from", date(sale.from, language: language)), ("until", date(sale.until, language: language)),
+                ]))
+            } ?? .none : .none),
             ("certifications", .array(product.certifications.map { certification in
                 .dictionary(OrderedMapping([
                     ("kind", .string(certification.kind.rawValue)), ("number", .string(certification.number)),
