@@ -156,3 +156,28 @@ import Testing
         }
     }
 }
+
+/// Categories of site.yml carry Google's and Meta's categories into the catalogs.
+@Suite struct ChannelCategoryTests {
+    @Test func aCategoryMapsToGoogleAndMetaAndProductTypeIsItsPath() throws {
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(TestSite.validProductFields)])
+        try site.write("content/site.yml", """
+        title: "Lapak Uji"
+        base_url: "https://uji.example.org/"
+        categories:
+          tas-anyaman:
+            name: "Tas Anyaman"
+            google: "Apparel & Accessories > Handbags, Wallets & Cases > Handbags"
+            meta: "Clothing & Accessories > Bags & Luggage"
+            gogle: "salah ketik"
+        """)
+        let out = site.root + "/out"
+        let report = site.build(output: out)
+        #expect(report.diagnostics.map(\.code) == ["unknown-field"])
+        let xml = try String(contentsOfFile: out + "/katalog.xml", encoding: .utf8)
+        #expect(xml.contains("<g:product_type>Produk &gt; Tas Anyaman</g:product_type>\n"
+            + "<g:google_product_category>Apparel &amp; Accessories &gt; Handbags, Wallets &amp; Cases &gt; Handbags</g:google_product_category>"))
+        let csv = try String(contentsOfFile: out + "/katalog.csv", encoding: .utf8)
+        #expect(csv.contains(",Produk > Tas Anyaman,\"Apparel & Accessories > Handbags, Wallets & Cases > Handbags\",Clothing & Accessories > Bags & Luggage,"))
+    }
+}

@@ -155,6 +155,10 @@ def meta_problems(site):
             out.append(f"{where}: price {row.get('price')!r} not a positive amount with its currency")
         if row.get("sale_price") and not price_above_zero(row["sale_price"]):
             out.append(f"{where}: sale_price not an amount with its currency")
+        # google_product_category: "at minimum 2 levels deep" (Meta's catalog best practices).
+        if row.get("google_product_category") and not row["google_product_category"].isdigit() \
+                and row["google_product_category"].count(" > ") < 1:
+            out.append(f"{where}: google_product_category less than 2 levels deep")
         if row.get("image_link") and not PHOTO.search(row["image_link"]):
             out.append(f"{where}: image_link not a JPEG or PNG")
         # additional_image_link: up to 20, comma-separated.

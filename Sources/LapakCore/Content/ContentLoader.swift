@@ -236,8 +236,25 @@ public struct ContentLoader: Sendable {
                 f.report(.invalidSlug(slug: key, suggestion: Slug.make(from: key)), at: mark)
                 continue
             }
-            let name = value.string?.trimmed ?? ""
-            config.categories.append(.init(id: key, name: name.isEmpty ? CategoryNames.humanize(key) : name))
+            // `id: "Name"`, or `id: {name: …, google: …, meta: …}` with the channels' categories.
+            var name = value.string?.trimmed ?? ""
+            var google: String?, meta: String?
+            if case .mapping(let fields) = value {
+                for (field, text) in fields {
+                    let written = text.string?.trimmed
+                    switch field.string {
+                    case "name": name = written ?? ""
+                    case "google": google = written
+                    case "meta": meta = written
+                    default:
+                        let suggestion = KnownFields.closest(to: field.string ?? "", among: ["name", "google", "meta"])
+                        f.report(.unknownField(field: "categories.\(key).\(field.string ?? "")", suggestion: suggestion),
+                                 at: field.mark, severity: .warning)
+                    }
+                }
+            }
+            config.categories.append(.init(id: key, name: name.isEmpty ? CategoryNames.humanize(key) : name,
+                                           google: google.flatMap { $0.isEmpty ? nil : $0 }, meta: meta.flatMap { $0.isEmpty ? nil : $0 }))
         }
         for (name, location) in f.unusedFields {
             let known = ["title", "description", "base_url", "image", "language", "currency", "theme", "contact", "categories",

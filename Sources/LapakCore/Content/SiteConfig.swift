@@ -3,6 +3,17 @@ public struct SiteConfig: Sendable, Equatable {
     public struct Category: Sendable, Hashable {
         public let id: String
         public let name: String
+        /// Google's product taxonomy (a path such as `Food, Beverages & Tobacco > Food Items` or its
+        /// number) and Meta's: the catalogs' `google_product_category` and `fb_product_category`.
+        public var google: String?
+        public var meta: String?
+
+        public init(id: String, name: String, google: String? = nil, meta: String? = nil) {
+            self.id = id
+            self.name = name
+            self.google = google
+            self.meta = meta
+        }
     }
 
     public var title: String

@@ -18,6 +18,9 @@ struct Catalog: Sendable {
         var saleDates: String?
         var brand: String
         var productType: String
+        /// `google_product_category` and Meta's `fb_product_category`, from site.yml's categories.
+        var googleCategory: String?
+        var metaCategory: String?
         var shippingWeight: String?
         var itemGroupID: String?
         /// What tells a variant apart: `size`, `color`, `material`, `pattern`, only as written.
@@ -34,7 +37,8 @@ struct Catalog: Sendable {
                 ("availability_date", availabilityDate.asValue),
                 ("price", .string(price)), ("sale_price", salePrice.asValue), ("sale_dates", saleDates.asValue),
                 ("brand", .string(brand)),
-                ("product_type", .string(productType)), ("shipping_weight", shippingWeight.asValue),
+                ("product_type", .string(productType)), ("google_product_category", googleCategory.asValue),
+                ("shipping_weight", shippingWeight.asValue),
                 ("item_group_id", itemGroupID.asValue),
                 ("size", attributes[.size].asValue), ("color", attributes[.color].asValue),
                 ("material", attributes[.material].asValue), ("pattern", attributes[.pattern].asValue),
@@ -92,7 +96,7 @@ struct Catalog: Sendable {
                 "new", item.price, item.salePrice ?? "", item.saleDates ?? "", item.link, item.imageLink ?? "", item.brand,
                 item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.attributes[.size] ?? "",
                 item.attributes[.color] ?? "", item.attributes[.material] ?? "", item.attributes[.pattern] ?? "",
-                item.productType, item.shippingWeight ?? "",
+                item.productType, item.googleCategory ?? "", item.metaCategory ?? "", item.shippingWeight ?? "",
             ], to: &part)
             if part.count >= Self.partSize {
                 try emit(part)
@@ -118,7 +122,9 @@ struct Catalog: Sendable {
             salePrice: product.sale.map { Self.price($0.price, currency: site.config.currency) },
             saleDates: product.sale.flatMap { Self.saleDates($0, product: product) },
             brand: Self.cut(producer?.name ?? product.producerID, Limit.brand),
-            productType: Self.cut(site.categoryName(product.category), Limit.productType),
+            productType: Self.cut(Self.productType(site.categoryName(product.category), language: site.config.language),
+                                  Limit.productType),
+            googleCategory: site.category(product.category)?.google, metaCategory: site.category(product.category)?.meta,
             shippingWeight: product.weightGrams.map { "\($0) g" },
             itemGroupID: nil, handlingDays: product.madeToOrderDays)
         guard !product.variants.isEmpty else { return [base] }
@@ -162,6 +168,12 @@ struct Catalog: Sendable {
     static func saleDates(_ sale: Sale, product: Product) -> String? {
         guard let end = sale.end, let start = sale.from ?? product.date else { return nil }
         return start.rfc3339 + "/" + end.rfc3339
+    }
+
+    /// The category's full path as the site shows it (`Produk > Kuliner`): Google's `product_type`
+    /// takes the seller's own categories from the top, split by `>`.
+    static func productType(_ category: String, language: String) -> String {
+        (language == "en" ? "Products" : "Produk") + " > " + category
     }
 
     /// `85000.00 IDR`, as both platforms want.
@@ -253,7 +265,7 @@ struct Catalog: Sendable {
     static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "sale_price",
                              "sale_price_effective_date", "link", "image_link",
                              "brand", "additional_image_link", "item_group_id", "size", "color", "material", "pattern",
-                             "product_type", "shipping_weight"]
+                             "product_type", "google_product_category", "fb_product_category", "shipping_weight"]
 
 }
 

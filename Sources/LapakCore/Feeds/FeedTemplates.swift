@@ -43,7 +43,8 @@ enum FeedTemplates {
     <g:condition>new</g:condition>
     <g:identifier_exists>no</g:identifier_exists>
     <g:product_type>{{ item.product_type }}</g:product_type>
-    {% if item.shipping_weight %}<g:shipping_weight>{{ item.shipping_weight }}</g:shipping_weight>
+    {% if item.google_product_category %}<g:google_product_category>{{ item.google_product_category }}</g:google_product_category>
+    {% endif %}{% if item.shipping_weight %}<g:shipping_weight>{{ item.shipping_weight }}</g:shipping_weight>
     {% endif %}{% if item.handling_days is not none %}<g:min_handling_time>{{ item.handling_days }}</g:min_handling_time>
     <g:max_handling_time>{{ item.handling_days }}</g:max_handling_time>
     {% endif %}{% if item.item_group_id %}<g:item_group_id>{{ item.item_group_id }}</g:item_group_id>

@@ -23,6 +23,11 @@ public struct Site: Sendable {
 
     public func producer(_ id: String) -> Producer? { producerIndex[id].map { producers[$0] } }
 
+    /// The category as site.yml gives it, with its channel categories.
+    public func category(_ id: String) -> SiteConfig.Category? {
+        categories.first { $0.category.id == id }?.category
+    }
+
     public func categoryName(_ id: String) -> String {
         categories.first { $0.category.id == id }?.category.name ?? CategoryNames.humanize(id)
     }
