@@ -181,3 +181,48 @@ import Testing
         #expect(csv.contains(",Produk > Tas Anyaman,\"Apparel & Accessories > Handbags, Wallets & Cases > Handbags\",Clothing & Accessories > Bags & Luggage,"))
     }
 }
+
+/// Shipping and returns of site.yml, a product's own where it differs, in the catalogs, the
+/// structured data and on the ordering page.
+@Suite struct ShippingTests {
+    @Test func shippingAndReturnsReachEveryOutputAndAProductMayDiffer() throws {
+        let own = TestSite.validProductFields.replacingOccurrences(of: "Tas Anyaman Pandan", with: "Nasi Kotak")
+            + "\nshipping:\n  price: 10000\n  days: 0-1\nreturns_days: 0"
+        let site = try TestSite(files: [
+            "content/products/tas.md": TestSite.product(TestSite.validProductFields),
+            "content/products/nasi.md": TestSite.product(own),
+            "content/pages/cara-pesan.md": "---\ntitle: Cara Pesan\n---\nPesan lewat WhatsApp.\n",
+        ])
+        try site.write("content/site.yml", """
+        title: "Lapak Uji"
+        base_url: "https://uji.example.org/"
+        shipping:
+          origin: "Jawa Timur"
+          couriers: [JNE, POS Indonesia]
+          price: 20000
+          days: 2-5
+        returns_days: 7
+        """)
+        let out = site.root + "/out"
+        #expect(site.build(output: out).diagnostics.isEmpty)
+        let xml = try String(contentsOfFile: out + "/katalog.xml", encoding: .utf8)
+        #expect(xml.contains("<g:shipping>\n<g:country>ID</g:country>\n<g:service>JNE / POS Indonesia</g:service>\n"
+            + "<g:price>20000.00 IDR</g:price>\n<g:min_transit_time>2</g:min_transit_time>\n<g:max_transit_time>5</g:max_transit_time>\n</g:shipping>"))
+        #expect(xml.contains("<g:price>10000.00 IDR</g:price>\n<g:min_transit_time>0</g:min_transit_time>\n<g:max_transit_time>1</g:max_transit_time>"))
+        let csv = try String(contentsOfFile: out + "/katalog.csv", encoding: .utf8)
+        #expect(csv.contains("ID::JNE / POS Indonesia:20000.00 IDR\r\n") && csv.contains("ID::JNE / POS Indonesia:10000.00 IDR\r\n"))
+        let tas = try String(contentsOfFile: out + "/produk/tas/index.html", encoding: .utf8)
+        #expect(tas.contains(#""merchantReturnDays":7"#) && tas.contains(#""shippingRate":{"@type":"MonetaryAmount","value":20000,"currency":"IDR"}"#))
+        let nasi = try String(contentsOfFile: out + "/produk/nasi/index.html", encoding: .utf8)
+        #expect(nasi.contains("MerchantReturnNotPermitted") && nasi.contains(#""value":10000"#))
+        let page = try String(contentsOfFile: out + "/cara-pesan/index.html", encoding: .utf8)
+        #expect(page.contains("<li>Kurir: JNE, POS Indonesia</li>") && page.contains("<li>Barang boleh dikembalikan dalam 7 hari</li>"))
+    }
+
+    @Test func aShippingFieldWrittenWrongIsNamedAtItsLine() throws {
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(TestSite.validProductFields + "\nshipping:\n  days: lama\n  harga: 5000")])
+        let (_, diagnostics) = site.load()
+        #expect(diagnostics.map(\.code).sorted() == ["not-whole-number", "unknown-field"])
+        #expect(diagnostics.map(\.location.line).sorted() == [8, 9])
+    }
+}

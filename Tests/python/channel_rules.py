@@ -31,8 +31,11 @@ VARIANT_ATTRIBUTES = ("size", "color", "material", "pattern")
 def google_items(site):
     root = etree.parse(str(site / "katalog.xml")).getroot()
     for item in root.findall("./channel/item"):
-        yield {child.tag.removeprefix(G): child.text or "" for child in item if child.tag != G + "additional_image_link"} | {
-            "additional_image_link": [c.text for c in item.findall(G + "additional_image_link")]}
+        fields = {child.tag.removeprefix(G): child.text or "" for child in item
+                  if child.tag not in (G + "additional_image_link", G + "shipping")}
+        fields["additional_image_link"] = [c.text for c in item.findall(G + "additional_image_link")]
+        fields["shipping"] = [{c.tag.removeprefix(G): c.text or "" for c in s} for s in item.findall(G + "shipping")]
+        yield fields
 
 
 def text_problems(where, description):
@@ -108,6 +111,13 @@ def google_problems(site):
         # shipping_weight: a number and a unit (lb, oz, g, kg).
         if item.get("shipping_weight") and not re.fullmatch(r"\d+(\.\d+)? (lb|oz|g|kg)", item["shipping_weight"]):
             out.append(f"{where}: shipping_weight not a number and unit")
+        # shipping: country (ISO 3166-1) and price required; service, min and max transit time optional.
+        for shipping in item["shipping"]:
+            if not re.fullmatch(r"[A-Z]{2}", shipping.get("country", "")) or not PRICE.match(shipping.get("price", "")):
+                out.append(f"{where}: shipping without a country code and a price")
+            transit = [shipping.get("min_transit_time"), shipping.get("max_transit_time")]
+            if any(transit) and (not all(t and t.isdigit() for t in transit) or int(transit[0]) > int(transit[1])):
+                out.append(f"{where}: shipping transit times not whole days with min ≤ max")
         if item.get("item_group_id"):
             groups.setdefault(item["item_group_id"], []).append(item)
     # item_group_id: up to 50 characters; the variants of a group differ by their variant
@@ -204,6 +214,19 @@ def offer_problems(where, offer):
     # Offer.availabilityStarts is what availability_date maps to: a pre-order says when it ships.
     if offer.get("availability") == "https://schema.org/PreOrder" and not ISO_8601.match(offer.get("availabilityStarts", "")):
         out.append(f"{where}: pre-order offer without availabilityStarts")
+    # shippingDetails: an OfferShippingDetails with shippingRate and shippingDestination.
+    shipping = offer.get("shippingDetails")
+    if shipping is not None:
+        if shipping.get("@type") != "OfferShippingDetails" or "value" not in shipping.get("shippingRate", {}) \
+                or not shipping.get("shippingDestination", {}).get("addressCountry"):
+            out.append(f"{where}: shippingDetails without its rate or destination")
+    # hasMerchantReturnPolicy: applicableCountry and returnPolicyCategory; merchantReturnDays for a finite window.
+    policy = offer.get("hasMerchantReturnPolicy")
+    if policy is not None:
+        if not policy.get("applicableCountry") or not policy.get("returnPolicyCategory", "").startswith("https://schema.org/"):
+            out.append(f"{where}: return policy without its country or category")
+        if policy.get("returnPolicyCategory", "").endswith("FiniteReturnWindow") and not isinstance(policy.get("merchantReturnDays"), int):
+            out.append(f"{where}: finite return window without merchantReturnDays")
     price = offer.get("priceSpecification")
     if price is not None and not isinstance(price, (dict, list)):
         out.append(f"{where}: priceSpecification not an object")

@@ -215,6 +215,8 @@ public struct ContentLoader: Sendable {
         config.image = f.text("image")
         config.photos = PhotoSettings.read(&f)
         config.pricesValidUntil = f.date("prices_valid_until")
+        config.shipping = f.shipping(allowing: ["origin", "couriers", "price", "days"])
+        config.returnsDays = f.wholeNumber("returns_days", example: "7")
         config.instagram = f.text("instagram")
         config.facebook = f.text("facebook")
         for (key, value, mark) in f.mapping("contact") {
@@ -258,7 +260,7 @@ public struct ContentLoader: Sendable {
         }
         for (name, location) in f.unusedFields {
             let known = ["title", "description", "base_url", "image", "language", "currency", "theme", "contact", "categories",
-                         "products_per_page", "news_per_page", "instagram", "facebook", "photos", "prices_valid_until"]
+                         "products_per_page", "news_per_page", "instagram", "facebook", "photos", "prices_valid_until", "shipping", "returns_days"]
             diagnostics.append(.warning(.unknownField(field: name, suggestion: KnownFields.closest(to: name, among: known)), at: location))
         }
         diagnostics += f.diagnostics

@@ -205,7 +205,8 @@ struct ContentParser: Sendable {
         let product = Product(
             slug: slug, sourcePath: path, title: title ?? slug, price: price ?? 0, category: category ?? "",
             producerID: producer ?? "", images: images, availability: availability,
-            availableFrom: availableFrom, sale: sale, madeToOrderDays: madeToOrder, stock: stock, weightGrams: weight,
+            availableFrom: availableFrom, shipping: f.shipping(allowing: ["price", "days"]),
+            returnsDays: f.wholeNumber("returns_days", example: "7"), sale: sale, madeToOrderDays: madeToOrder, stock: stock, weightGrams: weight,
             tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
             summary: summary, variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false,
             body: body.droppingPlainText(),

@@ -2,7 +2,7 @@
 enum KnownFields {
     static let product: [String] = [
         "title", "price", "category", "producer", "images", "stock", "availability", "available_from", "made_to_order",
-        "sale_price", "sale_from", "sale_until", "weight_grams", "weight",
+        "sale_price", "sale_from", "sale_until", "shipping", "returns_days", "weight_grams", "weight",
         "tags", "date", "featured", "summary", "variants", "certifications", "draft", "slug",
         "categories", // Hugo's taxonomy list; accepted so a Hugo-style file builds as it is
     ]
@@ -29,7 +29,8 @@ enum KnownFields {
         "producers": "producer", "draf": "draft", "ketersedian": "availability",
         "ukuran": "size", "warna": "color", "colour": "color", "bahan": "material", "motif": "pattern",
         "pesanan": "made_to_order", "harga_promo": "sale_price", "harga_diskon": "sale_price", "diskon": "sale_price",
-        "promo_mulai": "sale_from", "promo_sampai": "sale_until", "dibuat_setelah_dipesan": "made_to_order", "tanggal_siap": "available_from",
+        "promo_mulai": "sale_from", "promo_sampai": "sale_until",
+        "pengiriman": "shipping", "ongkir": "shipping", "pengembalian": "returns_days", "retur": "returns_days", "dibuat_setelah_dipesan": "made_to_order", "tanggal_siap": "available_from",
     ]
 
     static func suggestion(for field: String, among known: [String]) -> String? {

@@ -98,6 +98,9 @@ public struct Product: Sendable, Equatable {
     public let availability: Availability
     /// For pre-orders: when the product can ship (the catalog feeds' `availability_date`).
     public let availableFrom: ContentDate?
+    /// `shipping:` (`price`, `days`) and `returns_days:` where the product differs from site.yml.
+    public let shipping: Shipping?
+    public let returnsDays: Int?
     /// `sale_price`, `sale_from`, `sale_until`: nil without a sale price.
     public let sale: Sale?
     /// `made_to_order: DAYS`: made once ordered (boxed meals, woven to order), in stock with this

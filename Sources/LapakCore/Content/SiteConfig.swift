@@ -37,6 +37,10 @@ public struct SiteConfig: Sendable, Equatable {
     public static let supportedLanguages = ["id", "en"]
     /// `photos:`: the copies made of each photo.
     public var photos = PhotoSizes()
+    /// `shipping:` and `returns_days:`: what the "Cara Pesan" page, the catalogs and the
+    /// structured data say about sending and sending back.
+    public var shipping: Shipping?
+    public var returnsDays: Int?
     /// `prices_valid_until:`: the date the printed price list gives ("Harga berlaku s/d …").
     public var pricesValidUntil: ContentDate?
 

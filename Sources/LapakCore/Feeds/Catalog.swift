@@ -27,6 +27,19 @@ struct Catalog: Sendable {
         var attributes: [Variant.Attribute: String] = [:]
         /// Made to order: the days between the order and shipping (Google's handling time).
         var handlingDays: Int?
+        /// Google's `shipping` (country, service, price, transit days), only with a rate to give.
+        var shipping: Shipping?
+
+        /// Where the site sells: Indonesia (Lapak's sites are priced in Rupiah).
+        static let country = "ID"
+        var currencyCode: String { price.split(separator: " ").last.map(String.init) ?? "IDR" }
+
+        /// Meta's `shipping` column: `COUNTRY:REGION:SERVICE:PRICE`.
+        var csvShipping: String {
+            guard let shipping, let price = shipping.price else { return "" }
+            let service = shipping.couriers.joined(separator: " / ").replacingOccurrences(of: ":", with: " ")
+            return "\(Self.country)::\(service):\(Catalog.price(price, currency: currencyCode))"
+        }
 
         var xmlValue: Value {
             .dictionary(OrderedMapping([
@@ -43,6 +56,16 @@ struct Catalog: Sendable {
                 ("size", attributes[.size].asValue), ("color", attributes[.color].asValue),
                 ("material", attributes[.material].asValue), ("pattern", attributes[.pattern].asValue),
                 ("handling_days", handlingDays.asValue),
+                ("shipping", shipping.flatMap { shipping in
+                    shipping.price.map { price in
+                        .dictionary(OrderedMapping([
+                            ("country", .string(Self.country)), ("service", .string(shipping.couriers.joined(separator: " / "))),
+                            ("price", .string(Catalog.price(price, currency: currencyCode))),
+                            ("min_days", shipping.days.map { .int($0.lowerBound) } ?? .none),
+                            ("max_days", shipping.days.map { .int($0.upperBound) } ?? .none),
+                        ]))
+                    }
+                } ?? .none),
             ]))
         }
     }
@@ -97,6 +120,7 @@ struct Catalog: Sendable {
                 item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.attributes[.size] ?? "",
                 item.attributes[.color] ?? "", item.attributes[.material] ?? "", item.attributes[.pattern] ?? "",
                 item.productType, item.googleCategory ?? "", item.metaCategory ?? "", item.shippingWeight ?? "",
+                item.csvShipping,
             ], to: &part)
             if part.count >= Self.partSize {
                 try emit(part)
@@ -126,7 +150,7 @@ struct Catalog: Sendable {
                                   Limit.productType),
             googleCategory: site.category(product.category)?.google, metaCategory: site.category(product.category)?.meta,
             shippingWeight: product.weightGrams.map { "\($0) g" },
-            itemGroupID: nil, handlingDays: product.madeToOrderDays)
+            itemGroupID: nil, handlingDays: product.madeToOrderDays, shipping: site.shipping(for: product))
         guard !product.variants.isEmpty else { return [base] }
         // An item group is for variants that differ by what the channels can see (Google's
         // item_group_id: variants differ by size, color, material, pattern). Variants that do not
@@ -265,7 +289,8 @@ struct Catalog: Sendable {
     static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "sale_price",
                              "sale_price_effective_date", "link", "image_link",
                              "brand", "additional_image_link", "item_group_id", "size", "color", "material", "pattern",
-                             "product_type", "google_product_category", "fb_product_category", "shipping_weight"]
+                             "product_type", "google_product_category", "fb_product_category", "shipping_weight",
+                             "shipping"]
 
 }
 

@@ -47,6 +47,14 @@ enum FeedTemplates {
     {% endif %}{% if item.shipping_weight %}<g:shipping_weight>{{ item.shipping_weight }}</g:shipping_weight>
     {% endif %}{% if item.handling_days is not none %}<g:min_handling_time>{{ item.handling_days }}</g:min_handling_time>
     <g:max_handling_time>{{ item.handling_days }}</g:max_handling_time>
+    {% endif %}{% if item.shipping %}<g:shipping>
+    <g:country>{{ item.shipping.country }}</g:country>
+    {% if item.shipping.service %}<g:service>{{ item.shipping.service }}</g:service>
+    {% endif %}<g:price>{{ item.shipping.price }}</g:price>
+    {% if item.shipping.min_days is not none %}<g:min_transit_time>{{ item.shipping.min_days }}</g:min_transit_time>
+    <g:max_transit_time>{{ item.shipping.max_days }}</g:max_transit_time>
+    {% endif %}</g:shipping>
+    <g:ships_from_country>{{ item.shipping.country }}</g:ships_from_country>
     {% endif %}{% if item.item_group_id %}<g:item_group_id>{{ item.item_group_id }}</g:item_group_id>
     {% endif %}{% if item.size %}<g:size>{{ item.size }}</g:size>
     {% endif %}{% if item.color %}<g:color>{{ item.color }}</g:color>

@@ -43,6 +43,7 @@ enum StructuredData {
                 fields.append(("availabilityStarts", .string(date.rfc3339)))
             }
             fields += [("itemCondition", "https://schema.org/NewCondition"), ("seller", seller)]
+            fields += ShippingData.offerFields(product: product, site: site)
             return .dictionary(OrderedMapping(fields))
         }
         let images: Value = .array(product.images.map { .string(routes.absolute($0.feedPath)) })
