@@ -226,3 +226,32 @@ import Testing
         #expect(diagnostics.map(\.location.line).sorted() == [8, 9])
     }
 }
+
+/// A variant's own stock and photo reach the catalogs and the structured data.
+@Suite struct VariantStockAndPhotoTests {
+    @Test func aVariantsStockAndPhotoAreItsOwn() throws {
+        let fields = TestSite.validProductFields
+            + "\nvariants:\n  - size: S\n    price: 85000\n    stock: 0\n  - size: L\n    price: 95000\n    image: images/products/besar.jpg"
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(fields)])
+        try site.writeBytes("content/images/products/besar.jpg", TestSite.sampleJPEG)
+        let out = site.root + "/out"
+        #expect(!site.build(output: out).diagnostics.contains { $0.severity == .error })
+        let xml = try String(contentsOfFile: out + "/katalog.xml", encoding: .utf8)
+        let items = xml.components(separatedBy: "<item>").dropFirst()
+        #expect(items.count == 2)
+        #expect(items.first?.contains("<g:availability>out_of_stock</g:availability>") == true)
+        #expect(items.last?.contains("<g:availability>in_stock</g:availability>") == true)
+        #expect(items.last?.contains("<g:image_link>https://uji.example.org/images/products/besar.") == true)
+        #expect(items.last?.contains("<g:additional_image_link>https://uji.example.org/images/products/tas.") == true)
+        let page = try String(contentsOfFile: out + "/produk/tas/index.html", encoding: .utf8)
+        #expect(page.contains("OutOfStock") && page.contains("images/products/besar."))
+    }
+
+    @Test func aVariantsMisspelledFieldGetsTheNearestOne() throws {
+        let fields = TestSite.validProductFields + "\nvariants:\n  - name: S\n    price: 85000\n    warna: Biru"
+        let site = try TestSite(files: ["content/products/tas.md": TestSite.product(fields)])
+        let (_, diagnostics) = site.load()
+        let d = try #require(diagnostics.first { $0.code == "unknown-field" })
+        #expect(d.message(.en) == "unknown field `warna`; did you mean `color`?")
+    }
+}

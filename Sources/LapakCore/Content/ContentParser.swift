@@ -197,7 +197,7 @@ struct ContentParser: Sendable {
         }
         let sale = self.sale(&f, price: price)
         let weight = f.wholeNumber("weight_grams", example: "400") ?? f.wholeNumber("weight", example: "400")
-        let variants = self.variants(&f)
+        let variants = self.variants(&f, title: title ?? slug)
         let certifications = self.certifications(&f)
         _ = f.node("categories")
         let summary = f.text("summary") ?? Summary.make(from: body.firstParagraph)
@@ -316,24 +316,30 @@ struct ContentParser: Sendable {
                 f.report(.emptyField(field: field, example: "images/products/foto.jpg"), at: node.mark)
                 continue
             }
-            switch images.lookup(src) {
-            case .found(let key, let entry):
-                if let failure = entry.failure {
-                    f.report(.photo(PhotoProblem(failure, path: key)), at: node.mark)
-                    continue
-                }
-                out.append(ImageRef(path: key, alt: alt, width: entry.width, height: entry.height, photo: entry.photo,
-                                    origin: f.location(node.mark)))
-            case .missing(let key):
-                f.report(.missingImage(path: key), at: node.mark)
-            case .outside:
-                f.report(.imageOutsideContent(path: src), at: node.mark)
-            }
+            if let found = resolve(&f, src: src, alt: alt, at: node.mark) { out.append(found) }
         }
         return out
     }
 
-    private func variants(_ f: inout Fields) -> [Variant] {
+    /// A photo path as written, looked up under `content/`; a problem at `mark` when it is not usable.
+    private func resolve(_ f: inout Fields, src: String, alt: String, at mark: YAMLMark?) -> ImageRef? {
+        switch images.lookup(src) {
+        case .found(let key, let entry):
+            if let failure = entry.failure {
+                f.report(.photo(PhotoProblem(failure, path: key)), at: mark)
+                return nil
+            }
+            return ImageRef(path: key, alt: alt, width: entry.width, height: entry.height, photo: entry.photo,
+                            origin: f.location(mark))
+        case .missing(let key):
+            f.report(.missingImage(path: key), at: mark)
+        case .outside:
+            f.report(.imageOutsideContent(path: src), at: mark)
+        }
+        return nil
+    }
+
+    private func variants(_ f: inout Fields, title: String) -> [Variant] {
         var out: [Variant] = []
         for node in f.sequence("variants") {
             guard case .mapping(let mapping) = node else {
@@ -343,6 +349,8 @@ struct ContentParser: Sendable {
             var name: String?
             var price: Int?
             var attributes: [Variant.Attribute: String] = [:]
+            var stock: Int?
+            var image: (src: String, mark: YAMLMark?)?
             for (key, value) in mapping {
                 if let attribute = key.string.flatMap(Variant.Attribute.init(rawValue:)) {
                     if let text = value.string?.trimmed, !text.isEmpty { attributes[attribute] = text }
@@ -350,6 +358,14 @@ struct ContentParser: Sendable {
                 }
                 switch key.string {
                 case "name": name = value.string?.trimmed
+                case "stock":
+                    let raw = value.string?.trimmed ?? ""
+                    if let count = Int(raw), count >= 0 {
+                        stock = count
+                    } else {
+                        f.report(.notWholeNumber(field: "stock", value: raw, example: "10"), at: value.mark)
+                    }
+                case "image": image = (value.string?.trimmed ?? "", value.mark)
                 case "price":
                     let raw = value.string?.trimmed ?? ""
                     if let value = Int(raw), value >= 0 {
@@ -370,8 +386,10 @@ struct ContentParser: Sendable {
             if price == nil && !mapping.contains(where: { $0.key.string == "price" }) {
                 f.report(.missingField(field: "price", example: "85000"), at: node.mark)
             }
+            let photo = image.flatMap { resolve(&f, src: $0.src, alt: "\(title) (\(named ?? ""))", at: $0.mark) }
             if let named, let price {
-                out.append(Variant(name: named, price: price, attributes: attributes, origin: f.location(node.mark)))
+                out.append(Variant(name: named, price: price, attributes: attributes, stock: stock, image: photo,
+                                   origin: f.location(node.mark)))
             }
         }
         return out

@@ -7,7 +7,7 @@ enum KnownFields {
         "categories", // Hugo's taxonomy list; accepted so a Hugo-style file builds as it is
     ]
     /// The fields of one item of `variants:`.
-    static let variant: [String] = ["name", "price"] + Variant.Attribute.allCases.map(\.rawValue)
+    static let variant: [String] = ["name", "price", "stock", "image"] + Variant.Attribute.allCases.map(\.rawValue)
     static let producer: [String] = [
         "name", "community", "village", "district", "regency", "province", "whatsapp", "instagram", "facebook",
         "image", "draft", "title",

@@ -37,13 +37,19 @@ public struct Variant: Sendable, Hashable {
     public let price: Int
     /// What differs, by attribute: only what the member wrote.
     public var attributes: [Attribute: String] = [:]
+    /// The variant's own stock and photo, when given (else the product's).
+    public var stock: Int?
+    public var image: ImageRef?
     /// Where the variant is written, for problems found after loading.
     public var origin = SourceLocation(file: "")
 
-    public init(name: String, price: Int, attributes: [Attribute: String] = [:], origin: SourceLocation = SourceLocation(file: "")) {
+    public init(name: String, price: Int, attributes: [Attribute: String] = [:], stock: Int? = nil, image: ImageRef? = nil,
+                origin: SourceLocation = SourceLocation(file: "")) {
         self.name = name
         self.price = price
         self.attributes = attributes
+        self.stock = stock
+        self.image = image
         self.origin = origin
     }
 

@@ -172,6 +172,12 @@ struct Catalog: Sendable {
             // it chosen (`?varian=` for the script, `#varian-` for the page without one).
             item.link = routes.absolute(Routes.product(product.slug, variant: key))
             item.attributes = variant.attributes.mapValues { Self.cut($0, Limit.size) }
+            // A variant's own stock and photo, where it gives them.
+            if let stock = variant.stock, product.availability != .preorder { item.availability = stock > 0 ? .inStock : .outOfStock }
+            if let image = variant.image {
+                item.imageLink = routes.absolute(image.feedPath)
+                item.additionalImageLinks = Array(([base.imageLink].compactMap { $0 } + base.additionalImageLinks).prefix(Limit.additionalImages))
+            }
             items.append(item)
         }
         return items

@@ -24,7 +24,9 @@ enum StructuredData {
             ("name", .string(producer?.name ?? product.producerID)),
             ("url", .string(routes.absolute(Routes.producer(product.producerID)))),
         ]))
-        func offer(price: Int, url: String, sale: Sale? = nil) -> Value {
+        func offer(price: Int, url: String, sale: Sale? = nil, stock: Int? = nil) -> Value {
+            var availability = product.availability
+            if let stock, availability != .preorder { availability = stock > 0 ? .inStock : .outOfStock }
             var fields: [(String, Value)] = [
                 ("@type", "Offer"), ("url", .string(url)), ("price", .string(String(sale?.price ?? price))),
                 ("priceCurrency", .string(site.config.currency)),
@@ -38,8 +40,8 @@ enum StructuredData {
                     ("price", .string(String(price))), ("priceCurrency", .string(site.config.currency)),
                 ]))))
             }
-            fields.append(("availability", .string(availability(product.availability))))
-            if product.availability == .preorder, let date = product.availableFrom {
+            fields.append(("availability", .string(Self.availability(availability))))
+            if availability == .preorder, let date = product.availableFrom {
                 fields.append(("availabilityStarts", .string(date.rfc3339)))
             }
             fields += [("itemCondition", "https://schema.org/NewCondition"), ("seller", seller)]
@@ -74,12 +76,14 @@ enum StructuredData {
         fields.append(("hasVariant", .array(zip(product.variants, product.variantKeys).map { variant, key in
             var item: [(String, Value)] = [
                 ("@type", "Product"), ("sku", .string(Catalog.variantID(product: product, variant: variant))),
-                ("name", .string("\(product.title) (\(variant.name))")), ("image", images),
+                ("name", .string("\(product.title) (\(variant.name))")),
+                ("image", variant.image.map { .array([.string(routes.absolute($0.feedPath))]) } ?? images),
             ]
             for attribute in varied {
                 if let value = variant.attributes[attribute] { item.append((attribute.rawValue, .string(value))) }
             }
-            item.append(("offers", offer(price: variant.price, url: routes.absolute(Routes.product(product.slug, variant: key)))))
+            item.append(("offers", offer(price: variant.price, url: routes.absolute(Routes.product(product.slug, variant: key)),
+                                         stock: variant.stock)))
             return .dictionary(OrderedMapping(item))
         })))
         return .dictionary(OrderedMapping(fields + weight))

@@ -192,6 +192,7 @@ struct Views: Sendable {
                     ("name", .string(variant.name)), ("key", .string(key)), ("price", .int(variant.price)),
                     ("price_text", .string(Rupiah.format(variant.price))), ("order_url", variantOrderURL(variant)),
                     ("url", .string(routes.path(Routes.product(product.slug, variant: key)))),
+                    ("stock", variant.stock.asValue),
                 ] + Variant.Attribute.allCases.map { ($0.rawValue, variant.attributes[$0].asValue) }))
             })),
             ("made_to_order_days", product.madeToOrderDays.asValue),
