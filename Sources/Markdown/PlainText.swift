@@ -5,16 +5,22 @@ import CMark
 /// marker, and a pipe table (which cmark, without the table extension, leaves as a paragraph of
 /// `| … |` lines) becomes one line per row, each cell named by its column.
 enum PlainText {
-    /// `• ` for a bullet item, `3. ` for the third item of a numbered list.
-    static func itemMarker(_ item: OpaquePointer) -> String {
+    /// `• ` for a bullet item, `3. ` for the third item of a numbered list. `numbers` holds the
+    /// numbers given so far, so an item's comes from its previous sibling's and a long list costs
+    /// one step an item.
+    static func itemMarker(_ item: OpaquePointer, numbers: inout [OpaquePointer: Int]) -> String {
         guard let list = cmark_node_parent(item), cmark_node_get_list_type(list) == CMARK_ORDERED_LIST else { return "• " }
-        var number = Int(cmark_node_get_list_start(list))
-        var previous = cmark_node_previous(item)
-        while let node = previous {
-            number += 1
-            previous = cmark_node_previous(node)
-        }
+        let number = cmark_node_previous(item).flatMap { numbers[$0] }.map { $0 + 1 } ?? Int(cmark_node_get_list_start(list))
+        numbers[item] = number
         return "\(number). "
+    }
+
+    /// Whether a paragraph's text starts with `|`: the only paragraphs worth reading as a table
+    /// (reading every paragraph's text twice would slow the pathological inputs cmark is tested on).
+    static func startsWithPipe(_ paragraph: OpaquePointer) -> Bool {
+        guard let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(first) else { return false }
+        return literal.pointee == CChar(UInt8(ascii: "|"))
     }
 
     /// `| Ukuran | Berat |`, `|---|---|`, `| S | 50 g |` → `["Ukuran: S, Berat: 50 g"]`; nil unless

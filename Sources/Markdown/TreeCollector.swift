@@ -22,6 +22,8 @@ struct TreeCollector {
     /// A paragraph whose text went to `plainBytes` already rewritten (a pipe table): its own
     /// literals are not added again until it is left.
     private var rewrittenParagraph: OpaquePointer?
+    /// The numbers of numbered list items met so far.
+    private var itemNumbers: [OpaquePointer: Int] = [:]
 
     var plainText: String { String(decoding: plainBytes, as: UTF8.self) }
 
@@ -61,9 +63,10 @@ struct TreeCollector {
                 plainBytes.append(UInt8(ascii: "\n"))
             }
             if collectsPlainText, type == CMARK_NODE_ITEM {
-                plainBytes.append(contentsOf: PlainText.itemMarker(node).utf8)
+                plainBytes.append(contentsOf: PlainText.itemMarker(node, numbers: &itemNumbers).utf8)
             }
-            if collectsPlainText, type == CMARK_NODE_PARAGRAPH, let rows = PlainText.pipeTableRows(Self.text(of: node, breaks: "\n")) {
+            if collectsPlainText, type == CMARK_NODE_PARAGRAPH, PlainText.startsWithPipe(node),
+               let rows = PlainText.pipeTableRows(Self.text(of: node, breaks: "\n")) {
                 plainBytes.append(contentsOf: rows.joined(separator: "\n").utf8)
                 rewrittenParagraph = node
             }

@@ -51,9 +51,7 @@ struct PrintPages: Sendable {
             return plan.views.products[index]
         }
         let address = plan.routes.absolute(Routes.short(code))
-        // A short address is ASCII and far below the largest QR code: encoding cannot fail.
-        let svg = (try? QRCode(encoding: address, correction: .quartile))?.svg(side: side, label: address) ?? ""
-        fields["qr"] = .safe(svg)
+        fields["qr"] = .safe(Self.qrSVG(for: address, side: side))
         fields["short_url"] = .string(address)
         fields["short_text"] = .string(Self.withoutScheme(address))
         return .dictionary(fields)
@@ -123,6 +121,13 @@ struct PrintPages: Sendable {
             ("until", .bool(configured != nil)),
             ("date", Views.date(date, language: site.config.language)),
         ]))
+    }
+
+    /// The QR code of an address as inline SVG, level Q: the one piece of markup besides cmark's
+    /// that pages trust, drawn by the QRCode module from the address alone (its label escaped).
+    /// A short address is ASCII and far below the largest QR code: encoding cannot fail.
+    static func qrSVG(for address: String, side: String) -> String {
+        (try? QRCode(encoding: address, correction: .quartile))?.svg(side: side, label: address) ?? ""
     }
 
     static func withoutScheme(_ url: String) -> String {
