@@ -128,6 +128,9 @@ import Testing
         let page = try String(contentsOfFile: out + "/produk/tas/index.html", encoding: .utf8)
         #expect(page.contains("<del>Rp 85.000</del> <ins>Rp 70.000</ins>"))
         #expect(page.contains("31 Desember 2025"))
+        // What the buyer pays while the sale lasts: in the order message, the cart and link previews.
+        #expect(page.contains("%28Rp%2070.000%29") && page.contains(#"data-price="70000""#))
+        #expect(page.contains(#"<meta property="product:price:amount" content="70000">"#))
         #expect(page.contains(#""price":"70000","priceCurrency":"IDR","priceValidUntil":"2025-12-31","priceSpecification":{"@type":"UnitPriceSpecification","priceType":"https://schema.org/StrikethroughPrice","price":"85000""#))
     }
 

@@ -131,8 +131,9 @@ public struct Product: Sendable, Equatable {
     /// Where `producer`, `category` and `slug` are written, for problems found after loading.
     public let origins: [String: SourceLocation]
 
-    /// The prices a buyer can pay: each variant's, or the product's own when it has none.
-    public var sellingPrices: [Int] { variants.isEmpty ? [price] : variants.map(\.price) }
+    /// The prices a buyer can pay: each variant's, or the product's own (its sale price while
+    /// it has one) when it has none.
+    public var sellingPrices: [Int] { variants.isEmpty ? [sale?.price ?? price] : variants.map(\.price) }
     /// What "from Rp …" and link previews show: the cheapest price a buyer can actually pay.
     public var lowestPrice: Int { sellingPrices.min() ?? price }
     /// Each variant's part of its address, in order: its name as a slug, or `varian-N` when the

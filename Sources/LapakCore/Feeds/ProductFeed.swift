@@ -17,6 +17,14 @@ enum ProductFeed {
                 ("price", .int(product.price)),
                 ("currency", .string(site.config.currency)),
                 ("price_text", .string(Rupiah.format(product.price))),
+                // A sale: what the buyer pays until its last day (when it has one).
+                ("sale", product.sale.map { sale in
+                    .dictionary(OrderedMapping([
+                        ("price", .int(sale.price)), ("price_text", .string(Rupiah.format(sale.price))),
+                        ("from", sale.from.map { .string($0.isoDate) } ?? .none),
+                        ("until", sale.until.map { .string($0.isoDate) } ?? .none),
+                    ]))
+                } ?? .none),
                 ("availability", .string(product.availability.rawValue)),
                 ("category", .string(product.category)),
                 ("producer", .dictionary(OrderedMapping([

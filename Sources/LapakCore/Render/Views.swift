@@ -150,7 +150,7 @@ struct Views: Sendable {
         var variantOrderURL: (Variant) -> Value = { _ in .none }
         if let producer, let number = producer.whatsapp ?? site.config.contactWhatsApp {
             let message = OrderLink.productMessage(producerName: producer.name, title: product.title,
-                                                   price: product.variants.isEmpty ? product.price : nil,
+                                                   price: product.variants.isEmpty ? product.lowestPrice : nil,
                                                    pageURL: routes.absolute(route), language: language)
             orderURL = .string(OrderLink.url(number: number, message: message))
             variantOrderURL = { variant in
