@@ -100,6 +100,8 @@ def test_news_feeds_parse_with_every_field(site):
 def test_every_page_links_both_feeds_and_has_open_graph(site):
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
+        if '<meta http-equiv="refresh"' in text:
+            continue  # a short address from a QR code: it only forwards, nobody shares it
         assert 'type="application/atom+xml"' in text and 'type="application/feed+json"' in text, page
         parser, _ = parse_page(page)
         for key in ("og:title", "og:description", "og:url", "og:image", "og:image:width", "og:image:height",

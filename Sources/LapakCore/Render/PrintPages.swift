@@ -97,7 +97,7 @@ struct PrintPages: Sendable {
     private func shortContext(_ product: Product) -> [String: Value] {
         let target = Routes.product(product.slug)
         guard let code = codes[product.slug] else { return [:] }
-        var context: [String: Value] = [
+        return [
             "page": .dictionary(OrderedMapping([
                 ("kind", "short"), ("title", .string(product.title)), ("description", .none),
                 ("route", .string(Routes.short(code))), ("url", .string(plan.routes.path(Routes.short(code)))),
@@ -106,8 +106,6 @@ struct PrintPages: Sendable {
             ])),
             "target": .string(plan.routes.path(target)),
         ]
-        plan.decorate(&context, trail: [], title: product.title, description: product.summary)
-        return context
     }
 
     /// "Harga berlaku s/d" the date `prices_valid_until` of site.yml gives; else "Harga per" the
