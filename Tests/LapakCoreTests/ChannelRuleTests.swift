@@ -1,4 +1,5 @@
 import Foundation
+import PhotoFixtures
 import Testing
 @testable import LapakCore
 
@@ -101,6 +102,17 @@ import Testing
         let d = try only("channel-photo-format", in: report)
         #expect(d.location.line == 6)
         #expect(readiness(report) == ["google 0/1", "meta 0/1"])
+    }
+
+    @Test func aPhotoUnder500PixelsOrNoPhotoLeavesTheProductNotReady() throws {
+        let small = try TestSite(files: ["content/products/tas.md": TestSite.product(TestSite.validProductFields)])
+        try small.writeBytes("content/images/products/tas.jpg", try SamplePhotos.encoded(width: 640, height: 480, as: .jpeg))
+        let report = Checker.run(CheckOptions(sourceDirectory: small.root))
+        #expect(try only("photo-too-small", in: report).problem.channels == [.google, .meta])
+        #expect(readiness(report) == ["google 0/1", "meta 0/1"])
+        let none = try check(TestSite.validProductFields.replacingOccurrences(of: "images: [images/products/tas.jpg]", with: "images: []"))
+        #expect(try only("product-without-photo", in: none).problem.channels == [.google, .meta])
+        #expect(readiness(none) == ["google 0/1", "meta 0/1"])
     }
 
     @Test func theJSONReportNamesTheChannelsAndWhetherTheyRefuse() throws {
