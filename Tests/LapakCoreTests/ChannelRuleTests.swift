@@ -43,6 +43,8 @@ import Testing
     @Test func aPreorderWithItsDateOrMadeToOrderIsFine() throws {
         #expect(try check(TestSite.validProductFields + "\navailability: preorder\navailable_from: 2026-02-01").entries.isEmpty)
         #expect(try check(TestSite.validProductFields + "\navailability: preorder\nmade_to_order: 3").entries.isEmpty)
+        let draft = try TestSite(files: ["content/products/tas.md": TestSite.product(TestSite.validProductFields + "\navailability: preorder\ndraft: true")])
+        #expect(draft.load().1.isEmpty)
     }
 
     @Test func aTitleOverGooglesLimitIsNamed() throws {

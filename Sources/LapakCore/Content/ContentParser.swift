@@ -192,7 +192,8 @@ struct ContentParser: Sendable {
         // Made to order is something else: in stock, with the days it takes as handling time.
         let madeToOrder = f.wholeNumber("made_to_order", example: "3")
         if madeToOrder != nil, availability == .preorder { availability = .inStock }
-        if availability == .preorder, availableFrom == nil, f.node("available_from") == nil {
+        // A draft may wait for its date, as for its price: it is in no catalog.
+        if availability == .preorder, availableFrom == nil, f.node("available_from") == nil, !(f.peekBoolean("draft") ?? false) {
             f.report(.channel(.preorderWithoutDate), field: "availability")
         }
         let sale = self.sale(&f, price: price)
