@@ -45,3 +45,25 @@ import Testing
         #expect(list.contains(#"aria-label="https://uji.example.org/p/\#(code)/""#))
     }
 }
+
+/// The printed QR codes keep their modules above half a millimetre, whatever the base URL.
+@Suite struct PrintedQRSizeTests {
+    /// (modules across, printed side in mm) of a drawn code.
+    func measure(_ svg: String) throws -> (modules: Int, millimetres: Double) {
+        let box = try #require(svg.firstMatch(of: /viewBox="0 0 (\d+) \d+" width="([\d.]+)mm"/))
+        return (try #require(Int(box.1)), try #require(Double(box.2)))
+    }
+
+    @Test func aShortAddressIsAVersion4CodeAt22And25Millimetres() throws {
+        let address = "https://lapak.example.org/p/k3x9qa/"
+        #expect(try measure(PrintPages.qrSVG(for: address, side: PrintPages.labelQRSide)) == (41, 22.0))
+        #expect(try measure(PrintPages.qrSVG(for: address, side: PrintPages.listQRSide)) == (41, 25.0))
+    }
+
+    @Test func aLongerBaseURLDrawsALargerCodeWithModulesOverHalfAMillimetre() throws {
+        let address = "https://lapak-purna-migran-indonesia.example.org/toko-komunitas/p/k3x9qa/"
+        let (modules, millimetres) = try measure(PrintPages.qrSVG(for: address, side: PrintPages.labelQRSide))
+        #expect(modules > 41)
+        #expect(millimetres / Double(modules) >= 0.5 && millimetres > 22)
+    }
+}

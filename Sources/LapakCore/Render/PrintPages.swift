@@ -15,10 +15,13 @@ struct PrintPages: Sendable {
         codes = ShortCodes.codes(for: plan.site.products.map(\.slug))
     }
 
-    /// QR codes on the price list and on labels: at 25 and 22 mm, a version 4 code (33 modules and
-    /// the quiet zone's 8) prints its modules at 0.61 and 0.54 mm, above the 0.5 mm that survives
-    /// a photocopier.
-    static let listQRSide = "25mm", labelQRSide = "22mm"
+    /// QR codes on the price list and on labels, in tenths of a millimetre: at 25 and 22 mm, a
+    /// version 4 code (33 modules and the quiet zone's 8, what a short address under a base URL
+    /// of up to about 25 characters needs) prints its modules at 0.61 and 0.54 mm, above the
+    /// 0.5 mm that survives a photocopier. A longer base URL makes a larger code, drawn larger.
+    static let listQRSide = 250, labelQRSide = 220
+    /// The smallest module printed, in hundredths of a millimetre.
+    static let smallestModule = 52
 
     func pages() -> [PlannedPage] {
         let site = plan.site
@@ -45,7 +48,7 @@ struct PrintPages: Sendable {
     }
 
     /// The product as the theme's cards see it, with its QR code and the address it holds.
-    private func printed(_ index: Int, side: String) -> Value {
+    private func printed(_ index: Int, side: Int) -> Value {
         let product = plan.site.products[index]
         guard case .dictionary(var fields) = plan.views.products[index], let code = codes[product.slug] else {
             return plan.views.products[index]
@@ -124,8 +127,11 @@ struct PrintPages: Sendable {
     /// The QR code of an address as inline SVG, level Q: the one piece of markup besides cmark's
     /// that pages trust, drawn by the QRCode module from the address alone (its label escaped).
     /// A short address is ASCII and far below the largest QR code: encoding cannot fail.
-    static func qrSVG(for address: String, side: String) -> String {
-        (try? QRCode(encoding: address, correction: .quartile))?.svg(side: side, label: address) ?? ""
+    static func qrSVG(for address: String, side: Int) -> String {
+        guard let code = try? QRCode(encoding: address, correction: .quartile) else { return "" }
+        let modules = code.size + 2 * QRCode.quietZone
+        let tenths = max(side, (modules * smallestModule + 9) / 10)
+        return code.svg(side: "\(tenths / 10).\(tenths % 10)mm", label: address)
     }
 
     static func withoutScheme(_ url: String) -> String {
