@@ -95,7 +95,7 @@ public enum ChannelProblem: Sendable, Hashable {
                     "Google dan Facebook menolak barang berharga Rp 0. Tulis harganya, misalnya `price: 85000`, atau hapus pilihan itu.")
         case .variantWithoutAttribute(let variant):
             return ("pilihan `\(variant)` tidak menyebut apa bedanya",
-                    "Google dan Facebook hanya mengenali ukuran, warna, bahan dan motif. Tulis salah satunya di pilihan itu, misalnya `size: \"500 g\"`, `color: Biru`, `material: Katun` atau `pattern: Daun`.")
+                    "Google dan Facebook hanya mengenali ukuran, warna, bahan dan motif; tanpa itu, setiap pilihan tampil di sana sebagai produk tersendiri. Tulis salah satunya di pilihan itu, misalnya `size: \"500 g\"`, `color: Biru`, `material: Katun` atau `pattern: Daun`.")
         case .variantsAlike(let first, let second):
             return ("pilihan `\(first)` dan `\(second)` sama persis ukuran, warna, bahan dan motifnya",
                     "Google menganggap keduanya barang yang sama dan menolaknya. Bedakan `size`, `color`, `material` atau `pattern`-nya.")
@@ -136,7 +136,7 @@ public enum ChannelProblem: Sendable, Hashable {
                     "Google and Facebook refuse items priced Rp 0. Write its price, for example `price: 85000`, or remove the option.")
         case .variantWithoutAttribute(let variant):
             return ("the option `\(variant)` does not say how it differs",
-                    "Google and Facebook only understand size, colour, material and pattern. Write one of them in the option, for example `size: \"500 g\"`, `color: Biru`, `material: Katun` or `pattern: Daun`.")
+                    "Google and Facebook only understand size, colour, material and pattern; without one, each option shows there as a product of its own. Write one of them in the option, for example `size: \"500 g\"`, `color: Biru`, `material: Katun` or `pattern: Daun`.")
         case .variantsAlike(let first, let second):
             return ("the options `\(first)` and `\(second)` have the same size, colour, material and pattern",
                     "Google takes them for the same item and refuses them. Make their `size`, `color`, `material` or `pattern` differ.")
