@@ -6,8 +6,9 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/lapak
 # libvips-dev brings libheif (HEIC in, AVIF out); without recommends it stays about 60 MB.
 APT_PACKAGES = libcmark-dev libvips-dev libqrencode-dev pkg-config
-# heif-enc makes the HEIC fixtures of the photo tests.
-TEST_APT_PACKAGES = libheif-examples zbar-tools
+# heif-enc makes the HEIC fixtures of the photo tests; zbarimg reads back the QR codes of the printed
+# price list, which pdftoppm and pdftotext (poppler-utils) turn into pictures and text.
+TEST_APT_PACKAGES = libheif-examples zbar-tools poppler-utils
 PY_PACKAGES = Jinja2==3.1.6 jsonschema feedparser lxml pytest Pillow
 # The browser tier: headless Chromium and its driver from Debian (Selenium never downloads one),
 # axe-core 3 inside axe-selenium-python 2.1.6 (later versions need Python 3.12), the Nu HTML

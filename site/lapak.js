@@ -44,6 +44,11 @@
     };
     form.addEventListener("input", follow);
     form.addEventListener("change", follow);
+    // A variant's own link (`?varian=KEY`, as the catalogs give it) opens the page with it chosen.
+    const chosen = new URLSearchParams(location.search).get("varian");
+    if (chosen && form.elements.variant) {
+      for (const option of form.elements.variant.options) if (option.dataset.key === chosen) option.selected = true;
+    }
     follow();
     form.addEventListener("submit", (event) => {
       event.preventDefault();

@@ -51,8 +51,23 @@ WORDS = ("anggota kelompok desa usaha produk pembeli kualitas bahan alami dikema
          "Instagram foto label kemasan rasa segar awet rapi kuat ringan tahan lama sehat tradisi").split()
 HEADINGS = ["Tentang Produk", "Bahan dan Proses", "Keunggulan", "Cara Pemesanan", "Cara Menyimpan",
             "Latar Belakang", "Jalannya Kegiatan", "Tindak Lanjut"]
-# A 4×3 baseline JPEG: enough for Lapak to read a width and height.
-JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffc0000b080003000401011100ffd9")
+# A 4×3 baseline JPEG, whole (Huffman and quantisation tables, scan), so the photo pipeline decodes
+# it: a JPEG of headers alone is refused as damaged.
+JPEG = bytes.fromhex(
+    "ffd8ffe000104a46494600010100000100010000ffdb004300100b0c0e0c0a100e0d0e1211101318281a181616183123251d"
+    "283a333d3c3933383740485c4e404457453738506d51575f626768673e4d71797064785c656763ffdb004301111212181518"
+    "2f1a1a2f63423842636363636363636363636363636363636363636363636363636363636363636363636363636363636363"
+    "6363636363636363ffc00011080003000403012200021101031101ffc4001f00000105010101010101000000000000000001"
+    "02030405060708090a0bffc400b5100002010303020403050504040000017d01020300041105122131410613516107227114"
+    "328191a1082342b1c11552d1f02433627282090a161718191a25262728292a3435363738393a434445464748494a53545556"
+    "5758595a636465666768696a737475767778797a838485868788898a92939495969798999aa2a3a4a5a6a7a8a9aab2b3b4b5"
+    "b6b7b8b9bac2c3c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae1e2e3e4e5e6e7e8e9eaf1f2f3f4f5f6f7f8f9faffc4001f010003"
+    "0101010101010101010000000000000102030405060708090a0bffc400b51100020102040403040705040400010277000102"
+    "031104052131061241510761711322328108144291a1b1c109233352f0156272d10a162434e125f11718191a262728292a35"
+    "363738393a434445464748494a535455565758595a636465666768696a737475767778797a82838485868788898a92939495"
+    "969798999aa2a3a4a5a6a7a8a9aab2b3b4b5b6b7b8b9bac2c3c4c5c6c7c8c9cad2d3d4d5d6d7d8d9dae2e3e4e5e6e7e8e9ea"
+    "f2f3f4f5f6f7f8f9faffda000c03010002110311003f00b545145711d67fffd9"
+)
 
 
 def sentence(rng):
@@ -135,10 +150,27 @@ def main():
         if rng.random() < 0.3:
             fm.append("variants:")
             for size in rng.sample(SIZES, 2):
-                fm += ["  - name: " + quoted(size), "    price: %d" % (price + rng.randint(1, 20) * 1000)]
+                fm += ["  - name: " + quoted(size), "    size: " + quoted(size),
+                       "    price: %d" % (price + rng.randint(1, 20) * 1000)]
+        # Drawn from a generator of their own, so the rest of the corpus stays as it was: some
+        # products made to order or on pre-order, and a third with a pipe table of sizes.
+        extra = random.Random("%d:product-extra:%d" % (a.seed, i))
+        kind = extra.random()
+        if kind < 0.05:
+            fm.append("made_to_order: %d" % extra.randint(1, 14))
+        elif kind < 0.08:
+            fm.append("availability: preorder")
+            fm.append("available_from: 2026-%02d-%02d" % (extra.randint(1, 12), extra.randint(1, 28)))
+        table = ""
+        if extra.random() < 0.34:
+            rows = ["| Ukuran | Berat | Harga |", "|---|---|---|"]
+            for k in range(extra.randint(2, 4)):
+                rows.append("| %s | %d g | Rp %s |" % (extra.choice(["S", "M", "L", "XL"]), extra.randint(1, 50) * 50,
+                                                      "{:,}".format(price + k * 5000).replace(",", ".")))
+            table = "\n### Spesifikasi\n\n" + "\n".join(rows) + "\n"
         fm.append("---")
         (content / "products" / (slug + ".md")).write_text(
-            "\n".join(fm) + "\n\n" + body(rng, rng.randint(300, 860), rng.choice(producers)))
+            "\n".join(fm) + "\n\n" + body(rng, rng.randint(300, 860), rng.choice(producers)) + table)
     for i in range(a.news):
         rng = random.Random("%d:news:%d" % (a.seed, i))
         village, regency = rng.choice(VILLAGES)

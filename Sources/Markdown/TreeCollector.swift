@@ -19,6 +19,11 @@ struct TreeCollector {
     /// Gathered as bytes and made a String once at the end: appending to a String grows its
     /// buffer by doubling, and at 10,000 products that spare capacity came to tens of megabytes.
     private var plainBytes: [UInt8] = []
+    /// A paragraph whose text went to `plainBytes` already rewritten (a pipe table): its own
+    /// literals are not added again until it is left.
+    private var rewrittenParagraph: OpaquePointer?
+    /// The numbers of numbered list items met so far.
+    private var itemNumbers: [OpaquePointer: Int] = [:]
 
     var plainText: String { String(decoding: plainBytes, as: UTF8.self) }
 
@@ -34,6 +39,9 @@ struct TreeCollector {
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_EXIT, let node = cmark_iter_get_node(iterator), node == rewrittenParagraph {
+                rewrittenParagraph = nil
+            }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             visit(node)
         }
@@ -44,9 +52,24 @@ struct TreeCollector {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             if let literal = cmark_node_get_literal(node) { appendPlain(literal) }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            if collectsPlainText { plainBytes.append(UInt8(ascii: " ")) }
+            if collectsPlainText, rewrittenParagraph == nil { plainBytes.append(UInt8(ascii: " ")) }
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM, CMARK_NODE_CODE_BLOCK:
-            if collectsPlainText, let last = plainBytes.last, last != UInt8(ascii: "\n") { plainBytes.append(UInt8(ascii: "\n")) }
+            let type = cmark_node_get_type(node)
+            // An item's first paragraph continues the line its marker started.
+            let continuesItem = type == CMARK_NODE_PARAGRAPH && cmark_node_parent(node).map {
+                cmark_node_get_type($0) == CMARK_NODE_ITEM && cmark_node_first_child($0) == node
+            } ?? false
+            if collectsPlainText, !continuesItem, let last = plainBytes.last, last != UInt8(ascii: "\n") {
+                plainBytes.append(UInt8(ascii: "\n"))
+            }
+            if collectsPlainText, type == CMARK_NODE_ITEM {
+                plainBytes.append(contentsOf: PlainText.itemMarker(node, numbers: &itemNumbers).utf8)
+            }
+            if collectsPlainText, type == CMARK_NODE_PARAGRAPH, PlainText.startsWithPipe(node),
+               let rows = PlainText.pipeTableRows(Self.text(of: node, breaks: "\n")) {
+                plainBytes.append(contentsOf: rows.joined(separator: "\n").utf8)
+                rewrittenParagraph = node
+            }
             if cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK, let literal = cmark_node_get_literal(node) {
                 appendPlain(literal)
             }
@@ -84,7 +107,7 @@ struct TreeCollector {
     }
 
     private mutating func appendPlain(_ literal: UnsafePointer<CChar>) {
-        guard collectsPlainText else { return }
+        guard collectsPlainText, rewrittenParagraph == nil else { return }
         literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
             plainBytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
         }
@@ -104,7 +127,7 @@ struct TreeCollector {
     ///
     /// Walked with cmark's iterator rather than by recursion: inline nesting is as deep as the
     /// input makes it (65,000 levels of emphasis fit in a body), and threads have small stacks.
-    static func text(of node: OpaquePointer) -> String {
+    static func text(of node: OpaquePointer, breaks: String = " ") -> String {
         var out = ""
         guard let iterator = cmark_iter_new(node) else { return out }
         defer { cmark_iter_free(iterator) }
@@ -116,7 +139,7 @@ struct TreeCollector {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(current) { out += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                out += " "
+                out += breaks
             default:
                 break
             }

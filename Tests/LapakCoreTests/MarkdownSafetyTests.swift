@@ -43,7 +43,18 @@ import Testing
 @Suite struct MarkdownPlainTextTests {
     @Test func blocksOnTheirOwnLinesAndMarkupGone() {
         let document = MarkdownRenderer().render("# Tas *pandan*\n\nDianyam\ntangan, `rapi`.\n\n- satu\n- dua\n\n![foto tas](x.jpg)\n")
-        #expect(document.plainText == "Tas pandan\nDianyam tangan, rapi.\nsatu\ndua\nfoto tas")
+        // List items keep a marker, so the catalogs' plain text still reads as a list.
+        #expect(document.plainText == "Tas pandan\nDianyam tangan, rapi.\n• satu\n• dua\nfoto tas")
+    }
+
+    @Test func numberedItemsKeepTheirNumbersAndNestedListsTheirOwn() {
+        let document = MarkdownRenderer().render("3. Pesan\n   - lewat WhatsApp\n   - atau telepon\n4. Bayar\n\nLalu:\n\n1. lagi\n")
+        #expect(document.plainText == "3. Pesan\n• lewat WhatsApp\n• atau telepon\n4. Bayar\nLalu:\n1. lagi")
+    }
+
+    @Test func aPipeTableReadsAsOneLinePerRowWithItsColumnNames() {
+        let document = MarkdownRenderer().render("| Ukuran | | Harga |\n|:--|--|--:|\n| S | x | Rp 1 |\n| M |\n\n| bukan tabel |\n")
+        #expect(document.plainText == "Ukuran: S, x, Harga: Rp 1\nUkuran: M\n| bukan tabel |")
     }
 
     @Test func notKeptWhenNotAskedFor() {

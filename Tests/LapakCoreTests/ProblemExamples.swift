@@ -49,5 +49,11 @@ enum ProblemExamples {
         .photo(.settingOutOfRange(field: "quality", value: 120, lowest: 30, highest: 95)),
         .photo(.carriesLocation(path: "images/a.jpg")), .photo(.tooSmall(path: "images/a.jpg", width: 300, height: 200, minimum: 500)),
         .photo(.productWithoutPhoto(example: "images/products/tas.jpg")),
+        .channel(.preorderWithoutDate), .channel(.titleTooLong(count: 163, limit: 150)),
+        .channel(.descriptionTooLong(limit: 5000)), .channel(.zeroVariantPrice(variant: "Kecil")),
+        .channel(.variantWithoutAttribute(variant: "Kecil")), .channel(.variantsAlike(first: "Kecil", second: "Kecil ")),
+        .channel(.photoFormatRefused(path: "images/logo.svg")), .channel(.titleInCapitals),
+        .channel(.saleEnded(until: "2026-01-31")), .channel(.saleNotLower(sale: 90000, price: 85000)),
+        .channel(.saleDatesReversed), .channel(.saleWithoutPrice(field: "sale_until")),
     ]
 }

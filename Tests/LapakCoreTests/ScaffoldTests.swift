@@ -45,7 +45,7 @@ import Testing
         _ = Scaffolder.run(request)
         let written = try text(site, "content/products/tas-anyaman-pandan.md")
         for field in ["title", "price", "category", "producer", "images", "stock", "availability", "available_from",
-                      "weight_grams", "variants", "certifications", "tags", "date", "featured", "summary", "slug", "draft"] {
+                      "made_to_order", "sale_price", "sale_from", "sale_until", "weight_grams", "variants", "certifications", "tags", "date", "featured", "summary", "slug", "draft"] {
             #expect(written.contains("\n\(field):"), "missing \(field)")
         }
         // No price is invented: the member fills it in, and until then the build says so at this line.

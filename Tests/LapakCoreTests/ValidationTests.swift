@@ -142,7 +142,7 @@ import Testing
     @Test func availabilityFollowsStockOrIsChecked() throws {
         let site = try TestSite(files: [
             "content/products/a.md": TestSite.product(TestSite.validProductFields + "\nstock: 0"),
-            "content/products/b.md": TestSite.product(TestSite.validProductFields + "\navailability: preorder"),
+            "content/products/b.md": TestSite.product(TestSite.validProductFields + "\navailability: preorder\navailable_from: 2026-01-15"),
         ])
         let products = try #require(site.load().0?.products)
         #expect(products.first { $0.slug == "a" }?.availability == .outOfStock)

@@ -12,6 +12,8 @@ PAGES = {
     "article": "/berita/workshop-manajemen-bisnis-purna-pmi-jember/",
     "cart": "/keranjang/",
     "search": "/cari/?q=ecoprint",
+    "price list": "/katalog/cetak/",
+    "labels": "/katalog/label/",
 }
 
 

@@ -11,7 +11,7 @@ public struct CheckJSONFormatter: Sendable {
         guard !report.entries.isEmpty else { return "[]\n" }
         let objects = report.entries.map { entry -> String in
             let d = entry.diagnostic
-            let fields: [(String, String)] = [
+            var fields: [(String, String)] = [
                 ("file", Self.string(d.location.file)),
                 ("line", String(d.location.line)),
                 ("column", String(d.location.column)),
@@ -20,6 +20,12 @@ public struct CheckJSONFormatter: Sendable {
                 ("message", Self.string(d.message(language))),
                 ("hint", d.hint(language).map(Self.string) ?? "null"),
             ]
+            // What Google's or Meta's rules say: the channels it concerns, and whether they would refuse the product.
+            let channels = d.problem.channels
+            if !channels.isEmpty {
+                fields.insert(("channels", "[" + channels.map { Self.string($0.rawValue) }.joined(separator: ", ") + "]"), at: 5)
+                fields.insert(("refused", d.problem.disapprovesForChannels ? "true" : "false"), at: 6)
+            }
             return "  {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"

@@ -28,10 +28,13 @@ public struct CheckReport: Sendable {
 
     public let entries: [Entry]
     public let counts: Counts
+    /// How many products each shopping channel would accept (empty when nothing was loaded).
+    public let readiness: [ChannelReadiness]
 
-    public init(entries: [Entry], counts: Counts = Counts()) {
+    public init(entries: [Entry], counts: Counts = Counts(), readiness: [ChannelReadiness] = []) {
         self.entries = entries
         self.counts = counts
+        self.readiness = readiness
     }
 
     public var diagnostics: [Diagnostic] { entries.map(\.diagnostic) }

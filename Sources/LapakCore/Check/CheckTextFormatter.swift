@@ -16,7 +16,20 @@ public struct CheckTextFormatter: Sendable {
             out += format(entry) + "\n"
         }
         out += summary(report) + "\n"
+        if let line = readiness(report) { out += line + "\n" }
         return out
+    }
+
+    /// `Siap dijual di Google: 24 dari 26 produk; Meta: 25 dari 26.`
+    func readiness(_ report: CheckReport) -> String? {
+        guard let first = report.readiness.first else { return nil }
+        let parts = report.readiness.map { item in
+            item.channel == first.channel
+                ? (language == .id ? "\(item.channel.name): \(item.ready) dari \(item.total) produk"
+                                   : "\(item.channel.name): \(item.ready) of \(item.total) \(plural(item.total, "product"))")
+                : (language == .id ? "\(item.channel.name): \(item.ready) dari \(item.total)" : "\(item.channel.name): \(item.ready) of \(item.total)")
+        }
+        return (language == .id ? "Siap dijual di " : "Ready for ") + parts.joined(separator: "; ") + "."
     }
 
     /// One diagnostic: its location line, the source line with a caret, and the hint.

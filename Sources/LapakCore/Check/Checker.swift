@@ -13,6 +13,7 @@ public enum Checker {
         var diagnostics = build.diagnostics
         let sources = SourceFiles(root: options.sourceDirectory)
         var counts = CheckReport.Counts()
+        var readiness: [ChannelReadiness] = []
         if let (site, theme) = observed {
             let brokenFiles = diagnostics.filter { $0.severity == .error }.map(\.location.file)
             let outputs = SiteOutputs(site: site, theme: theme, rendered: rendered, brokenFiles: brokenFiles)
@@ -21,12 +22,14 @@ public enum Checker {
             diagnostics += DuplicateProductCheck.run(site: site, sources: sources)
             diagnostics += IdleProducerCheck.run(site: site, sources: sources)
             diagnostics += FutureNewsCheck.run(site: site, now: options.now, sources: sources)
+            diagnostics += ChannelCheck.run(site: site, now: options.now, sources: sources)
             counts = .init(products: site.products.count, producers: site.producers.count,
                            news: site.news.count, pages: site.pages.count)
+            readiness = ChannelCheck.readiness(site: site, diagnostics: diagnostics)
         }
         let sorted = DiagnosticList(Builder.unique(diagnostics)).sorted
         let entries = sorted.map { CheckReport.Entry(diagnostic: $0, sourceLine: sources.line(at: $0.location)) }
-        return CheckReport(entries: entries, counts: counts)
+        return CheckReport(entries: entries, counts: counts, readiness: readiness)
     }
 
     /// Diagnostics from elsewhere (a preview build) with the lines they point at, for display.

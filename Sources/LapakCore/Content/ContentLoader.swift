@@ -231,6 +231,9 @@ public struct ContentLoader: Sendable {
         config.newsPerPage = max(1, f.wholeNumber("news_per_page", example: "10") ?? 10)
         config.image = f.text("image")
         config.photos = PhotoSettings.read(&f)
+        config.pricesValidUntil = f.date("prices_valid_until")
+        config.shipping = f.shipping(allowing: ["origin", "couriers", "price", "days"])
+        config.returnsDays = f.wholeNumber("returns_days", example: "7")
         config.instagram = f.text("instagram")
         config.facebook = f.text("facebook")
         for (key, value, mark) in f.mapping("contact") {
@@ -252,12 +255,29 @@ public struct ContentLoader: Sendable {
                 f.report(.invalidSlug(slug: key, suggestion: Slug.make(from: key)), at: mark)
                 continue
             }
-            let name = value.string?.trimmed ?? ""
-            config.categories.append(.init(id: key, name: name.isEmpty ? CategoryNames.humanize(key) : name))
+            // `id: "Name"`, or `id: {name: …, google: …, meta: …}` with the channels' categories.
+            var name = value.string?.trimmed ?? ""
+            var google: String?, meta: String?
+            if case .mapping(let fields) = value {
+                for (field, text) in fields {
+                    let written = text.string?.trimmed
+                    switch field.string {
+                    case "name": name = written ?? ""
+                    case "google": google = written
+                    case "meta": meta = written
+                    default:
+                        let suggestion = KnownFields.closest(to: field.string ?? "", among: ["name", "google", "meta"])
+                        f.report(.unknownField(field: "categories.\(key).\(field.string ?? "")", suggestion: suggestion),
+                                 at: field.mark, severity: .warning)
+                    }
+                }
+            }
+            config.categories.append(.init(id: key, name: name.isEmpty ? CategoryNames.humanize(key) : name,
+                                           google: google.flatMap { $0.isEmpty ? nil : $0 }, meta: meta.flatMap { $0.isEmpty ? nil : $0 }))
         }
         for (name, location) in f.unusedFields {
             let known = ["title", "description", "base_url", "image", "language", "currency", "theme", "contact", "categories",
-                         "products_per_page", "news_per_page", "instagram", "facebook", "photos"]
+                         "products_per_page", "news_per_page", "instagram", "facebook", "photos", "prices_valid_until", "shipping", "returns_days"]
             diagnostics.append(.warning(.unknownField(field: name, suggestion: KnownFields.closest(to: name, among: known)), at: location))
         }
         diagnostics += f.diagnostics

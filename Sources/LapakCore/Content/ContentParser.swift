@@ -193,20 +193,32 @@ struct ContentParser: Sendable {
                 f.report(.badAvailability(value: raw), field: "availability")
             }
         }
+        let availableFrom = f.date("available_from")
+        // Google refuses a pre-order without the day it ships (`availability_date`, required for
+        // `preorder`): the date is required here, so no catalog is ever written without it.
+        // Made to order is something else: in stock, with the days it takes as handling time.
+        let madeToOrder = f.wholeNumber("made_to_order", example: "3")
+        if madeToOrder != nil, availability == .preorder { availability = .inStock }
+        // A draft may wait for its date, as for its price: it is in no catalog.
+        if availability == .preorder, availableFrom == nil, f.node("available_from") == nil, !(f.peekBoolean("draft") ?? false) {
+            f.report(.channel(.preorderWithoutDate), field: "availability")
+        }
+        let sale = self.sale(&f, price: price)
         let weight = f.wholeNumber("weight_grams", example: "400") ?? f.wholeNumber("weight", example: "400")
-        let variants = self.variants(&f)
+        let variants = self.variants(&f, title: title ?? slug)
         let certifications = self.certifications(&f)
         _ = f.node("categories")
         let summary = f.text("summary") ?? Summary.make(from: body.firstParagraph)
+        let description = Catalog.description(plainText: body.plainText, summary: summary, title: title ?? slug)
         let product = Product(
             slug: slug, sourcePath: path, title: title ?? slug, price: price ?? 0, category: category ?? "",
             producerID: producer ?? "", images: images, availability: availability,
-            availableFrom: f.date("available_from"), stock: stock, weightGrams: weight,
+            availableFrom: availableFrom, shipping: f.shipping(allowing: ["price", "days"]),
+            returnsDays: f.wholeNumber("returns_days", example: "7"), sale: sale, madeToOrderDays: madeToOrder, stock: stock, weightGrams: weight,
             tags: tags(&f), date: f.date("date"), featured: f.boolean("featured") ?? false,
             summary: summary, variants: variants, certifications: certifications, draft: f.boolean("draft") ?? false,
             body: body.droppingPlainText(),
-            catalogDescription: Catalog.description(plainText: body.plainText, summary: summary, title: title ?? slug),
-            sourceMap: map)
+            catalogDescription: description.text, sourceMap: map, catalogDescriptionCut: description.cut)
         return .product(product)
     }
 
@@ -223,6 +235,28 @@ struct ContentParser: Sendable {
         let price = f.wholeNumber("price", example: "85000")
         if node == nil || price == 0, !draft { f.report(.priceNotSet, field: "price") }
         return price
+    }
+
+    /// `sale_price` below the price (Google's `sale_price` must be lower than `price`), and its
+    /// days in order; a sale with neither is nil.
+    private func sale(_ f: inout Fields, price: Int?) -> Sale? {
+        let amount = f.wholeNumber("sale_price", example: "70000")
+        let from = f.date("sale_from"), until = f.date("sale_until")
+        guard let amount else {
+            for field in ["sale_from", "sale_until"] where f.node(field) != nil {
+                f.report(.channel(.saleWithoutPrice(field: field)), field: field)
+            }
+            return nil
+        }
+        if amount == 0 || (price.map { amount >= $0 } ?? false) {
+            f.report(.channel(.saleNotLower(sale: amount, price: price ?? 0)), field: "sale_price")
+            return nil
+        }
+        if let from, let until, until < from {
+            f.report(.channel(.saleDatesReversed), field: "sale_until")
+            return nil
+        }
+        return Sale(price: amount, from: from, until: until)
     }
 
     private func parseNews(_ f: inout Fields, baseName: String, path: String, body: MarkdownDocument, map: SourceMap) -> ParsedItem? {
@@ -289,24 +323,30 @@ struct ContentParser: Sendable {
                 f.report(.emptyField(field: field, example: "images/products/foto.jpg"), at: node.mark)
                 continue
             }
-            switch images.lookup(src) {
-            case .found(let key, let entry):
-                if let failure = entry.failure {
-                    f.report(.photo(PhotoProblem(failure, path: key)), at: node.mark)
-                    continue
-                }
-                out.append(ImageRef(path: key, alt: alt, width: entry.width, height: entry.height, photo: entry.photo,
-                                    origin: f.location(node.mark)))
-            case .missing(let key):
-                f.report(.missingImage(path: key), at: node.mark)
-            case .outside:
-                f.report(.imageOutsideContent(path: src), at: node.mark)
-            }
+            if let found = resolve(&f, src: src, alt: alt, at: node.mark) { out.append(found) }
         }
         return out
     }
 
-    private func variants(_ f: inout Fields) -> [Variant] {
+    /// A photo path as written, looked up under `content/`; a problem at `mark` when it is not usable.
+    private func resolve(_ f: inout Fields, src: String, alt: String, at mark: YAMLMark?) -> ImageRef? {
+        switch images.lookup(src) {
+        case .found(let key, let entry):
+            if let failure = entry.failure {
+                f.report(.photo(PhotoProblem(failure, path: key)), at: mark)
+                return nil
+            }
+            return ImageRef(path: key, alt: alt, width: entry.width, height: entry.height, photo: entry.photo,
+                            origin: f.location(mark))
+        case .missing(let key):
+            f.report(.missingImage(path: key), at: mark)
+        case .outside:
+            f.report(.imageOutsideContent(path: src), at: mark)
+        }
+        return nil
+    }
+
+    private func variants(_ f: inout Fields, title: String) -> [Variant] {
         var out: [Variant] = []
         for node in f.sequence("variants") {
             guard case .mapping(let mapping) = node else {
@@ -315,9 +355,24 @@ struct ContentParser: Sendable {
             }
             var name: String?
             var price: Int?
+            var attributes: [Variant.Attribute: String] = [:]
+            var stock: Int?
+            var image: (src: String, mark: YAMLMark?)?
             for (key, value) in mapping {
+                if let attribute = key.string.flatMap(Variant.Attribute.init(rawValue:)) {
+                    if let text = value.string?.trimmed, !text.isEmpty { attributes[attribute] = text }
+                    continue
+                }
                 switch key.string {
                 case "name": name = value.string?.trimmed
+                case "stock":
+                    let raw = value.string?.trimmed ?? ""
+                    if let count = Int(raw), count >= 0 {
+                        stock = count
+                    } else {
+                        f.report(.notWholeNumber(field: "stock", value: raw, example: "10"), at: value.mark)
+                    }
+                case "image": image = (value.string?.trimmed ?? "", value.mark)
                 case "price":
                     let raw = value.string?.trimmed ?? ""
                     if let value = Int(raw), value >= 0 {
@@ -328,15 +383,21 @@ struct ContentParser: Sendable {
                         f.report(.notWholeNumber(field: "price", value: raw, example: "85000"), at: value.mark)
                     }
                 default:
-                    let suggestion = KnownFields.suggestion(for: key.string ?? "", among: ["name", "price"])
+                    let suggestion = KnownFields.suggestion(for: key.string ?? "", among: KnownFields.variant)
                     f.report(.unknownField(field: key.string ?? "", suggestion: suggestion), at: key.mark, severity: .warning)
                 }
             }
-            if name == nil || name?.isEmpty == true { f.report(.missingField(field: "name", example: "Ukuran L"), at: node.mark) }
+            // A variant that only says what differs is named by it: `- size: 500 g`.
+            let named = name.flatMap { $0.isEmpty ? nil : $0 } ?? Variant.Attribute.allCases.compactMap { attributes[$0] }.first
+            if named == nil { f.report(.missingField(field: "name", example: "Ukuran L"), at: node.mark) }
             if price == nil && !mapping.contains(where: { $0.key.string == "price" }) {
                 f.report(.missingField(field: "price", example: "85000"), at: node.mark)
             }
-            if let name, let price { out.append(Variant(name: name, price: price)) }
+            let photo = image.flatMap { resolve(&f, src: $0.src, alt: "\(title) (\(named ?? ""))", at: $0.mark) }
+            if let named, let price {
+                out.append(Variant(name: named, price: price, attributes: attributes, stock: stock, image: photo,
+                                   origin: f.location(node.mark)))
+            }
         }
         return out
     }

@@ -1,10 +1,13 @@
 /// The front-matter fields each kind of file knows, and "did you mean" suggestions for the rest.
 enum KnownFields {
     static let product: [String] = [
-        "title", "price", "category", "producer", "images", "stock", "availability", "available_from", "weight_grams", "weight",
+        "title", "price", "category", "producer", "images", "stock", "availability", "available_from", "made_to_order",
+        "sale_price", "sale_from", "sale_until", "shipping", "returns_days", "weight_grams", "weight",
         "tags", "date", "featured", "summary", "variants", "certifications", "draft", "slug",
         "categories", // Hugo's taxonomy list; accepted so a Hugo-style file builds as it is
     ]
+    /// The fields of one item of `variants:`.
+    static let variant: [String] = ["name", "price", "stock", "image"] + Variant.Attribute.allCases.map(\.rawValue)
     static let producer: [String] = [
         "name", "community", "village", "district", "regency", "province", "whatsapp", "instagram", "facebook",
         "image", "draft", "title",
@@ -24,6 +27,10 @@ enum KnownFields {
         "sertifikat": "certifications", "sertifikasi": "certifications", "wa": "whatsapp", "whatsApp": "whatsapp",
         "ketersediaan": "availability", "unggulan": "featured", "deskripsi": "description", "komunitas": "community",
         "producers": "producer", "draf": "draft", "ketersedian": "availability",
+        "ukuran": "size", "warna": "color", "colour": "color", "bahan": "material", "motif": "pattern",
+        "pesanan": "made_to_order", "harga_promo": "sale_price", "harga_diskon": "sale_price", "diskon": "sale_price",
+        "promo_mulai": "sale_from", "promo_sampai": "sale_until",
+        "pengiriman": "shipping", "ongkir": "shipping", "pengembalian": "returns_days", "retur": "returns_days", "dibuat_setelah_dipesan": "made_to_order", "tanggal_siap": "available_from",
     ]
 
     static func suggestion(for field: String, among known: [String]) -> String? {

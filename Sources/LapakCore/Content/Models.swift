@@ -27,8 +27,47 @@ public enum Availability: String, Sendable, CaseIterable, Equatable {
 }
 
 public struct Variant: Sendable, Hashable {
+    /// What the attributes that tell variants apart are called in front matter and in the catalogs
+    /// (Google's `g:size`, `g:color`, `g:material`, `g:pattern`; Meta's columns of the same names).
+    public enum Attribute: String, Sendable, CaseIterable {
+        case size, color, material, pattern
+    }
+
     public let name: String
     public let price: Int
+    /// What differs, by attribute: only what the member wrote.
+    public var attributes: [Attribute: String] = [:]
+    /// The variant's own stock and photo, when given (else the product's).
+    public var stock: Int?
+    public var image: ImageRef?
+    /// Where the variant is written, for problems found after loading.
+    public var origin = SourceLocation(file: "")
+
+    public init(name: String, price: Int, attributes: [Attribute: String] = [:], stock: Int? = nil, image: ImageRef? = nil,
+                origin: SourceLocation = SourceLocation(file: "")) {
+        self.name = name
+        self.price = price
+        self.attributes = attributes
+        self.stock = stock
+        self.image = image
+        self.origin = origin
+    }
+
+    /// The variant's part of addresses (`?varian=katun-2-meter`), stable as long as its name is.
+    public var key: String { Slug.make(from: name) }
+}
+
+/// A sale: `sale_price` with optional `sale_from` and `sale_until` (the days it begins and ends,
+/// both included). The build has no clock: pages show the dates, `lapak check` warns once it ended.
+public struct Sale: Sendable, Hashable {
+    public let price: Int
+    public let from: ContentDate?
+    public let until: ContentDate?
+
+    /// The sale's last moment: the end of its last day, in the date's own time zone.
+    public var end: ContentDate? {
+        until.map { ContentDate(year: $0.year, month: $0.month, day: $0.day, hour: 23, minute: 59, second: 59, offsetMinutes: $0.offsetMinutes) }
+    }
 }
 
 public struct Certification: Sendable, Hashable {
@@ -67,6 +106,14 @@ public struct Product: Sendable, Equatable {
     public let availability: Availability
     /// For pre-orders: when the product can ship (the catalog feeds' `availability_date`).
     public let availableFrom: ContentDate?
+    /// `shipping:` (`price`, `days`) and `returns_days:` where the product differs from site.yml.
+    public let shipping: Shipping?
+    public let returnsDays: Int?
+    /// `sale_price`, `sale_from`, `sale_until`: nil without a sale price.
+    public let sale: Sale?
+    /// `made_to_order: DAYS`: made once ordered (boxed meals, woven to order), in stock with this
+    /// many days of handling (`g:min_handling_time`/`g:max_handling_time`).
+    public let madeToOrderDays: Int?
     public let stock: Int?
     public let weightGrams: Int?
     public let tags: [String]
@@ -83,13 +130,31 @@ public struct Product: Sendable, Equatable {
     public let catalogDescription: String
     /// Where each front-matter field is written.
     public let sourceMap: SourceMap
+    /// Whether the body's text was longer than Google's 5,000 characters and was cut.
+    public let catalogDescriptionCut: Bool
     /// Where `producer`, `category` and `slug` are written, for problems found after loading.
     public var origins: SourceMap.KeyLocations { SourceMap.KeyLocations(map: sourceMap) }
 
-    /// The prices a buyer can pay: each variant's, or the product's own when it has none.
-    public var sellingPrices: [Int] { variants.isEmpty ? [price] : variants.map(\.price) }
+    /// The prices a buyer can pay: each variant's, or the product's own (its sale price while
+    /// it has one) when it has none.
+    public var sellingPrices: [Int] { variants.isEmpty ? [sale?.price ?? price] : variants.map(\.price) }
     /// What "from Rp …" and link previews show: the cheapest price a buyer can actually pay.
     public var lowestPrice: Int { sellingPrices.min() ?? price }
+    /// Each variant's part of its address, in order: its name as a slug, or `varian-N` when the
+    /// name has no letters or digits; a name that comes out like an earlier one gets `-2`, `-3`.
+    public var variantKeys: [String] {
+        var used = Set<String>()
+        return variants.enumerated().map { index, variant in
+            let base = variant.key.isEmpty ? "varian-\(index + 1)" : variant.key
+            var key = base
+            var number = 2
+            while !used.insert(key).inserted {
+                key = "\(base)-\(number)"
+                number += 1
+            }
+            return key
+        }
+    }
 }
 
 public struct NewsArticle: Sendable {

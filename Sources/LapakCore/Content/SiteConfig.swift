@@ -3,6 +3,17 @@ public struct SiteConfig: Sendable, Equatable {
     public struct Category: Sendable, Hashable {
         public let id: String
         public let name: String
+        /// Google's product taxonomy (a path such as `Food, Beverages & Tobacco > Food Items` or its
+        /// number) and Meta's: the catalogs' `google_product_category` and `fb_product_category`.
+        public var google: String?
+        public var meta: String?
+
+        public init(id: String, name: String, google: String? = nil, meta: String? = nil) {
+            self.id = id
+            self.name = name
+            self.google = google
+            self.meta = meta
+        }
     }
 
     public var title: String
@@ -28,6 +39,12 @@ public struct SiteConfig: Sendable, Equatable {
     public static let supportedLanguages = ["id", "en"]
     /// `photos:`: the copies made of each photo.
     public var photos = PhotoSizes()
+    /// `shipping:` and `returns_days:`: what the "Cara Pesan" page, the catalogs and the
+    /// structured data say about sending and sending back.
+    public var shipping: Shipping?
+    public var returnsDays: Int?
+    /// `prices_valid_until:`: the date the printed price list gives ("Harga berlaku s/d …").
+    public var pricesValidUntil: ContentDate?
 
     public init(title: String, description: String = "", baseURL: String, language: String = "id",
                 currency: String = "IDR", theme: String = "default", contactWhatsApp: WhatsAppNumber? = nil,

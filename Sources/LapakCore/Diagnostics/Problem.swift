@@ -67,6 +67,8 @@ public enum Problem: Sendable, Hashable {
     case cannotListen(address: String, reason: String)
     /// Photos, with messages of their own (`PhotoProblem`).
     case photo(PhotoProblem)
+    /// What Google's or Meta's catalog rules would refuse or warn about (`ChannelProblem`).
+    case channel(ChannelProblem)
 
     public var code: String {
         switch self {
@@ -131,6 +133,7 @@ public enum Problem: Sendable, Hashable {
         case .unsupportedPhoto: "unsupported-photo"
         case .cannotListen: "cannot-listen"
         case .photo(let problem): problem.code
+        case .channel(let problem): problem.code
         }
     }
 
@@ -215,6 +218,7 @@ public enum Problem: Sendable, Hashable {
                     ["option": .text(option), "example": .text(example),
                      "choices": .choices(suggestion: nil, known: known, place: "")])
         case .photo(let problem): problem.wording
+        case .channel(let problem): problem.wording
         }
     }
 }

@@ -13,11 +13,33 @@ struct Catalog: Sendable {
         var availability: Availability
         var availabilityDate: String?
         var price: String
+        /// `g:sale_price` and `g:sale_price_effective_date` (an ISO 8601 interval, start/end).
+        var salePrice: String?
+        var saleDates: String?
         var brand: String
         var productType: String
+        /// `google_product_category` and Meta's `fb_product_category`, from site.yml's categories.
+        var googleCategory: String?
+        var metaCategory: String?
         var shippingWeight: String?
         var itemGroupID: String?
-        var size: String?
+        /// What tells a variant apart: `size`, `color`, `material`, `pattern`, only as written.
+        var attributes: [Variant.Attribute: String] = [:]
+        /// Made to order: the days between the order and shipping (Google's handling time).
+        var handlingDays: Int?
+        /// Google's `shipping` (country, service, price, transit days), only with a rate to give.
+        var shipping: Shipping?
+
+        /// Where the site sells: Indonesia (Lapak's sites are priced in Rupiah).
+        static let country = "ID"
+        var currencyCode: String { price.split(separator: " ").last.map(String.init) ?? "IDR" }
+
+        /// Meta's `shipping` column: `COUNTRY:REGION:SERVICE:PRICE`.
+        var csvShipping: String {
+            guard let shipping, let price = shipping.price else { return "" }
+            let service = shipping.couriers.joined(separator: " / ").replacingOccurrences(of: ":", with: " ")
+            return "\(Self.country)::\(service):\(Catalog.price(price, currency: currencyCode))"
+        }
 
         var xmlValue: Value {
             .dictionary(OrderedMapping([
@@ -26,9 +48,24 @@ struct Catalog: Sendable {
                 ("additional_image_links", .array(additionalImageLinks.map(Value.string))),
                 ("availability", .string(availability.rawValue)),
                 ("availability_date", availabilityDate.asValue),
-                ("price", .string(price)), ("brand", .string(brand)),
-                ("product_type", .string(productType)), ("shipping_weight", shippingWeight.asValue),
-                ("item_group_id", itemGroupID.asValue), ("size", size.asValue),
+                ("price", .string(price)), ("sale_price", salePrice.asValue), ("sale_dates", saleDates.asValue),
+                ("brand", .string(brand)),
+                ("product_type", .string(productType)), ("google_product_category", googleCategory.asValue),
+                ("shipping_weight", shippingWeight.asValue),
+                ("item_group_id", itemGroupID.asValue),
+                ("size", attributes[.size].asValue), ("color", attributes[.color].asValue),
+                ("material", attributes[.material].asValue), ("pattern", attributes[.pattern].asValue),
+                ("handling_days", handlingDays.asValue),
+                ("shipping", shipping.flatMap { shipping in
+                    shipping.price.map { price in
+                        .dictionary(OrderedMapping([
+                            ("country", .string(Self.country)), ("service", .string(shipping.couriers.joined(separator: " / "))),
+                            ("price", .string(Catalog.price(price, currency: currencyCode))),
+                            ("min_days", shipping.days.map { .int($0.lowerBound) } ?? .none),
+                            ("max_days", shipping.days.map { .int($0.upperBound) } ?? .none),
+                        ]))
+                    }
+                } ?? .none),
             ]))
         }
     }
@@ -79,9 +116,11 @@ struct Catalog: Sendable {
             CSV.appendRow([
                 item.id, item.title, item.description,
                 item.availability == .inStock ? "in stock" : item.availability == .outOfStock ? "out of stock" : "preorder",
-                "new", item.price, item.link, item.imageLink ?? "", item.brand,
-                item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.size ?? "",
-                item.productType, item.shippingWeight ?? "",
+                "new", item.price, item.salePrice ?? "", item.saleDates ?? "", item.link, item.imageLink ?? "", item.brand,
+                item.additionalImageLinks.joined(separator: ","), item.itemGroupID ?? "", item.attributes[.size] ?? "",
+                item.attributes[.color] ?? "", item.attributes[.material] ?? "", item.attributes[.pattern] ?? "",
+                item.productType, item.googleCategory ?? "", item.metaCategory ?? "", item.shippingWeight ?? "",
+                item.csvShipping,
             ], to: &part)
             if part.count >= Self.partSize {
                 try emit(part)
@@ -104,31 +143,67 @@ struct Catalog: Sendable {
             availability: product.availability,
             availabilityDate: product.availability == .preorder ? product.availableFrom?.rfc3339 : nil,
             price: Self.price(product.price, currency: site.config.currency),
+            salePrice: product.sale.map { Self.price($0.price, currency: site.config.currency) },
+            saleDates: product.sale.flatMap { Self.saleDates($0, product: product) },
             brand: Self.cut(producer?.name ?? product.producerID, Limit.brand),
-            productType: Self.cut(site.categoryName(product.category), Limit.productType),
+            productType: Self.cut(Self.productType(site.categoryName(product.category), language: site.config.language),
+                                  Limit.productType),
+            googleCategory: site.category(product.category)?.google, metaCategory: site.category(product.category)?.meta,
             shippingWeight: product.weightGrams.map { "\($0) g" },
-            itemGroupID: nil, size: nil)
+            itemGroupID: nil, handlingDays: product.madeToOrderDays, shipping: site.shipping(for: product))
         guard !product.variants.isEmpty else { return [base] }
+        // An item group is for variants that differ by what the channels can see (Google's
+        // item_group_id: variants differ by size, color, material, pattern). Variants that do not
+        // say how they differ are listed as items of their own (`lapak check` advises on them).
+        let grouped = product.variants.allSatisfy { !$0.attributes.isEmpty }
         var usedIDs = Set<String>()
-        for variant in product.variants {
+        for (variant, key) in zip(product.variants, product.variantKeys) {
             var item = base
             var id = Self.variantID(product: product, variant: variant)
             while !usedIDs.insert(id).inserted { id = Self.limitID(id + "-x") }
             item.id = id
             item.title = Self.variantTitle(product.title, variant.name)
             item.price = Self.price(variant.price, currency: site.config.currency)
-            item.itemGroupID = base.id
-            item.size = Self.cut(variant.name, Limit.size)
+            // A product's sale is for the product's own price: each variant has its own.
+            item.salePrice = nil
+            item.saleDates = nil
+            item.itemGroupID = grouped ? base.id : nil
+            // Google: the landing page must show the variant's price: its link opens the page with
+            // it chosen (`?varian=` for the script, `#varian-` for the page without one).
+            item.link = routes.absolute(Routes.product(product.slug, variant: key))
+            item.attributes = variant.attributes.mapValues { Self.cut($0, Limit.size) }
+            // A variant's own stock and photo, where it gives them.
+            if let stock = variant.stock, product.availability != .preorder { item.availability = stock > 0 ? .inStock : .outOfStock }
+            if let image = variant.image {
+                item.imageLink = routes.absolute(image.feedPath)
+                item.additionalImageLinks = Array(([base.imageLink].compactMap { $0 } + base.additionalImageLinks).prefix(Limit.additionalImages))
+            }
             items.append(item)
         }
         return items
     }
 
     /// A product's description in the catalogs: its body's plain text, or its summary, or its title.
-    static func description(plainText: String, summary: String, title: String) -> String {
+    /// `cut` is whether it was longer than Google's limit and so shortened.
+    static func description(plainText: String, summary: String, title: String) -> (text: String, cut: Bool) {
         let plain = Self.plain(plainText)
         let description = plain.isEmpty ? summary : plain
-        return Self.cut(description.isEmpty ? title : description, Limit.description)
+        let whole = description.isEmpty ? title : description
+        let text = Self.cut(whole, Limit.description)
+        return (text, text.utf8.count != whole.utf8.count)
+    }
+
+    /// `2025-12-01T00:00:00+07:00/2025-12-31T23:59:59+07:00`. A sale without its first day starts
+    /// on the product's date; one without its last day has no interval (it holds until removed).
+    static func saleDates(_ sale: Sale, product: Product) -> String? {
+        guard let end = sale.end, let start = sale.from ?? product.date else { return nil }
+        return start.rfc3339 + "/" + end.rfc3339
+    }
+
+    /// The category's full path as the site shows it (`Produk > Kuliner`): Google's `product_type`
+    /// takes the seller's own categories from the top, split by `>`.
+    static func productType(_ category: String, language: String) -> String {
+        (language == "en" ? "Products" : "Produk") + " > " + category
     }
 
     /// `85000.00 IDR`, as both platforms want.
@@ -217,8 +292,11 @@ struct Catalog: Sendable {
     }
 
     /// Meta's column names; availability in Meta's words (`in stock`).
-    static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "link", "image_link",
-                             "brand", "additional_image_link", "item_group_id", "size", "product_type", "shipping_weight"]
+    static let csvColumns = ["id", "title", "description", "availability", "condition", "price", "sale_price",
+                             "sale_price_effective_date", "link", "image_link",
+                             "brand", "additional_image_link", "item_group_id", "size", "color", "material", "pattern",
+                             "product_type", "google_product_category", "fb_product_category", "shipping_weight",
+                             "shipping"]
 
 }
 

@@ -37,13 +37,29 @@ enum FeedTemplates {
     {% endfor %}<g:availability>{{ item.availability }}</g:availability>
     {% if item.availability_date %}<g:availability_date>{{ item.availability_date }}</g:availability_date>
     {% endif %}<g:price>{{ item.price }}</g:price>
-    <g:brand>{{ item.brand }}</g:brand>
+    {% if item.sale_price %}<g:sale_price>{{ item.sale_price }}</g:sale_price>
+    {% endif %}{% if item.sale_dates %}<g:sale_price_effective_date>{{ item.sale_dates }}</g:sale_price_effective_date>
+    {% endif %}<g:brand>{{ item.brand }}</g:brand>
     <g:condition>new</g:condition>
     <g:identifier_exists>no</g:identifier_exists>
     <g:product_type>{{ item.product_type }}</g:product_type>
-    {% if item.shipping_weight %}<g:shipping_weight>{{ item.shipping_weight }}</g:shipping_weight>
+    {% if item.google_product_category %}<g:google_product_category>{{ item.google_product_category }}</g:google_product_category>
+    {% endif %}{% if item.shipping_weight %}<g:shipping_weight>{{ item.shipping_weight }}</g:shipping_weight>
+    {% endif %}{% if item.handling_days is not none %}<g:min_handling_time>{{ item.handling_days }}</g:min_handling_time>
+    <g:max_handling_time>{{ item.handling_days }}</g:max_handling_time>
+    {% endif %}{% if item.shipping %}<g:shipping>
+    <g:country>{{ item.shipping.country }}</g:country>
+    {% if item.shipping.service %}<g:service>{{ item.shipping.service }}</g:service>
+    {% endif %}<g:price>{{ item.shipping.price }}</g:price>
+    {% if item.shipping.min_days is not none %}<g:min_transit_time>{{ item.shipping.min_days }}</g:min_transit_time>
+    <g:max_transit_time>{{ item.shipping.max_days }}</g:max_transit_time>
+    {% endif %}</g:shipping>
+    <g:ships_from_country>{{ item.shipping.country }}</g:ships_from_country>
     {% endif %}{% if item.item_group_id %}<g:item_group_id>{{ item.item_group_id }}</g:item_group_id>
-    <g:size>{{ item.size }}</g:size>
+    {% endif %}{% if item.size %}<g:size>{{ item.size }}</g:size>
+    {% endif %}{% if item.color %}<g:color>{{ item.color }}</g:color>
+    {% endif %}{% if item.material %}<g:material>{{ item.material }}</g:material>
+    {% endif %}{% if item.pattern %}<g:pattern>{{ item.pattern }}</g:pattern>
     {% endif %}</item>
 
 

@@ -17,6 +17,14 @@ enum ProductFeed {
                 ("price", .int(product.price)),
                 ("currency", .string(site.config.currency)),
                 ("price_text", .string(Rupiah.format(product.price))),
+                // A sale: what the buyer pays until its last day (when it has one).
+                ("sale", product.sale.map { sale in
+                    .dictionary(OrderedMapping([
+                        ("price", .int(sale.price)), ("price_text", .string(Rupiah.format(sale.price))),
+                        ("from", sale.from.map { .string($0.isoDate) } ?? .none),
+                        ("until", sale.until.map { .string($0.isoDate) } ?? .none),
+                    ]))
+                } ?? .none),
                 ("availability", .string(product.availability.rawValue)),
                 ("category", .string(product.category)),
                 ("producer", .dictionary(OrderedMapping([
@@ -28,8 +36,15 @@ enum ProductFeed {
                 ("tags", .array(product.tags.map(Value.string))),
                 ("date", product.date.map { .string($0.isoDate) } ?? .none),
                 ("order_url", field("order_url")),
-                ("variants", .array(product.variants.map { variant in
-                    .dictionary(OrderedMapping([("name", .string(variant.name)), ("price", .int(variant.price))]))
+                // Each variant's own address (it opens the page with the variant chosen) and what
+                // differs, only as written.
+                ("variants", .array(zip(product.variants, product.variantKeys).map { variant, key in
+                    .dictionary(OrderedMapping([
+                        ("name", .string(variant.name)), ("price", .int(variant.price)),
+                        ("url", .string(routes.absolute(Routes.product(product.slug, variant: key)))),
+                    ] + Variant.Attribute.allCases.compactMap { attribute in
+                        variant.attributes[attribute].map { (attribute.rawValue, Value.string($0)) }
+                    }))
                 })),
                 ("weight_grams", product.weightGrams.map(Value.int) ?? .none),
                 ("certifications", .array(product.certifications.map { certification in

@@ -13,7 +13,7 @@ enum Sitemap {
     static func files(pages: [PlannedPage], routes: Routes, fallback: ContentDate?)
         -> [(path: String, template: String, context: @Sendable () -> [String: Value])]
     {
-        let listed = pages.filter { !unlisted.contains($0.route) }
+        let listed = pages.filter { !$0.unlisted && !unlisted.contains($0.route) }
         let urls: @Sendable (Range<Int>) -> [Value] = { range in
             listed[range].map { page in
                 .dictionary(OrderedMapping([

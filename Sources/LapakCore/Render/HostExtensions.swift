@@ -51,6 +51,17 @@ enum HostExtensions {
                 ("email", config.contactEmail.map(Value.string) ?? .none),
                 ("instagram", config.instagram.map(Value.string) ?? .none),
                 ("facebook", config.facebook.map(Value.string) ?? .none),
+                // What the "Cara Pesan" page says about sending and sending back.
+                ("shipping", config.shipping.map { shipping in
+                    .dictionary(OrderedMapping([
+                        ("origin", shipping.origin.asValue),
+                        ("couriers", .array(shipping.couriers.map(Value.string))),
+                        ("price", shipping.price.asValue),
+                        ("min_days", shipping.days.map { .int($0.lowerBound) } ?? .none),
+                        ("max_days", shipping.days.map { .int($0.upperBound) } ?? .none),
+                    ]))
+                } ?? .none),
+                ("returns_days", config.returnsDays.asValue),
                 ("product_count", .int(site.products.count)),
                 ("producer_count", .int(site.producers.count)),
                 ("news_count", .int(site.news.count)),

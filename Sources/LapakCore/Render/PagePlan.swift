@@ -6,6 +6,8 @@ struct PlannedPage: Sendable {
     let template: String
     /// For the sitemap; nil means "as new as the site".
     var lastModified: ContentDate?
+    /// Left out of the sitemap: pages for printing, and short addresses that only forward.
+    var unlisted = false
     private let makeContext: @Sendable () -> [String: Value]
 
     /// The template's data. Product and article pages build it when they are rendered, on all
@@ -16,11 +18,12 @@ struct PlannedPage: Sendable {
         self.init(route: route, template: template, lastModified: lastModified) { context }
     }
 
-    init(route: String, template: String, lastModified: ContentDate? = nil,
+    init(route: String, template: String, lastModified: ContentDate? = nil, unlisted: Bool = false,
          context makeContext: @escaping @Sendable () -> [String: Value]) {
         self.route = route
         self.template = template
         self.lastModified = lastModified
+        self.unlisted = unlisted
         self.makeContext = makeContext
     }
 }
@@ -43,7 +46,7 @@ struct PagePlan: Sendable {
 
     var routes: Routes { views.routes }
 
-    private func label(_ key: String, _ fallback: String) -> String {
+    func label(_ key: String, _ fallback: String) -> String {
         strings[key]?.stringValue ?? fallback
     }
 
@@ -135,6 +138,7 @@ struct PagePlan: Sendable {
         var notFound: [String: Value] = ["page": pageInfo(kind: "404", title: nil, route: Routes.notFound)]
         decorate(&notFound, trail: [home], title: label("not_found_title", "Halaman tidak ditemukan"), description: nil)
         out.append(page(Routes.notFound, "404.html", notFound))
+        out += PrintPages(plan: self).pages()
         return out
     }
 
@@ -249,7 +253,7 @@ struct PagePlan: Sendable {
     }
 
     /// Breadcrumbs, Open Graph and JSON-LD for pages whose only structured data is their trail.
-    fileprivate func decorate(_ context: inout [String: Value], trail: [(title: String, route: String)],
+    func decorate(_ context: inout [String: Value], trail: [(title: String, route: String)],
                           type: String = "website", title: String?, description: String?, image: Value? = nil,
                           extra: [Value] = []) {
         if trail.count > 1 {

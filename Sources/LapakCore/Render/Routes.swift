@@ -15,6 +15,11 @@ public struct Routes: Sendable {
     public static let home = ""
     public static func products(page: Int = 1) -> String { paged("produk/", page) }
     public static func product(_ slug: String) -> String { "produk/\(slug)/" }
+    /// A product page with one variant chosen: `?varian=` for the page's script, `#varian-` for
+    /// the page without it (the variant's row is the target, marked by the style sheet).
+    public static func product(_ slug: String, variant key: String) -> String {
+        "produk/\(slug)/?varian=\(key)#varian-\(key)"
+    }
     public static func category(_ id: String, page: Int = 1) -> String { paged("kategori/\(id)/", page) }
     public static let producers = "komunitas/"
     public static func producer(_ id: String, page: Int = 1) -> String { paged("komunitas/\(id)/", page) }
@@ -22,6 +27,12 @@ public struct Routes: Sendable {
     public static func article(_ slug: String) -> String { "berita/\(slug)/" }
     public static func tag(_ name: String, page: Int = 1) -> String { paged("tag/\(name)/", page) }
     public static func page(_ slug: String) -> String { "\(slug)/" }
+    /// The printed price list, of the whole site or of one producer, and the sheet of shelf labels.
+    public static let priceList = "katalog/cetak/"
+    public static func priceList(producer id: String) -> String { "komunitas/\(id)/cetak/" }
+    public static let labels = "katalog/label/"
+    /// A short address printed as a QR code; it forwards to the product's page.
+    public static func short(_ code: String) -> String { "p/\(code)/" }
     public static let cart = "keranjang/"
     public static let search = "cari/"
     /// What the search page loads: every product and article, folded for matching.

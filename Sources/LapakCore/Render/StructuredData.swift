@@ -12,6 +12,10 @@ enum StructuredData {
         }
     }
 
+    /// A product as Google's merchant listings read it: one `Product` with its `Offer`, or, with
+    /// variants, a `ProductGroup` whose `hasVariant` lists one `Product` per variant, each with its
+    /// own offer, link and the attributes it differs by (`variesBy`), as Google's product variant
+    /// structured data asks. A pre-order's offer says when it ships (`availabilityStarts`).
     static func product(_ product: Product, site: Site, routes: Routes) -> Value {
         let producer = site.producer(product.producerID)
         let url = routes.absolute(Routes.product(product.slug))
@@ -20,35 +24,69 @@ enum StructuredData {
             ("name", .string(producer?.name ?? product.producerID)),
             ("url", .string(routes.absolute(Routes.producer(product.producerID)))),
         ]))
-        var offers: [Value] = []
-        let prices = product.variants.isEmpty ? [(nil as String?, product.price)] : product.variants.map { ($0.name, $0.price) }
-        for (name, price) in prices {
-            var offer: [(String, Value)] = [
-                ("@type", "Offer"), ("url", .string(url)), ("price", .string(String(price))),
+        func offer(price: Int, url: String, sale: Sale? = nil, stock: Int? = nil) -> Value {
+            var availability = product.availability
+            if let stock, availability != .preorder { availability = stock > 0 ? .inStock : .outOfStock }
+            var fields: [(String, Value)] = [
+                ("@type", "Offer"), ("url", .string(url)), ("price", .string(String(sale?.price ?? price))),
                 ("priceCurrency", .string(site.config.currency)),
-                ("availability", .string(availability(product.availability))),
-                ("itemCondition", "https://schema.org/NewCondition"), ("seller", seller),
             ]
-            if let name { offer.insert(("name", .string(name)), at: 1) }
-            offers.append(.dictionary(OrderedMapping(offer)))
+            // On sale: the price paid, until when, and the usual price as Google's merchant
+            // listings take a crossed-out price (a StrikethroughPrice specification).
+            if let sale {
+                if let until = sale.until { fields.append(("priceValidUntil", .string(until.isoDate))) }
+                fields.append(("priceSpecification", .dictionary(OrderedMapping([
+                    ("@type", "UnitPriceSpecification"), ("priceType", "https://schema.org/StrikethroughPrice"),
+                    ("price", .string(String(price))), ("priceCurrency", .string(site.config.currency)),
+                ]))))
+            }
+            fields.append(("availability", .string(Self.availability(availability))))
+            if availability == .preorder, let date = product.availableFrom {
+                fields.append(("availabilityStarts", .string(date.rfc3339)))
+            }
+            fields += [("itemCondition", "https://schema.org/NewCondition"), ("seller", seller)]
+            fields += ShippingData.offerFields(product: product, site: site)
+            return .dictionary(OrderedMapping(fields))
         }
-        var fields: [(String, Value)] = [
-            ("@context", "https://schema.org"), ("@type", "Product"),
-            ("name", .string(product.title)),
-            ("description", .string(product.summary)),
-            ("url", .string(url)),
-            ("sku", .string(product.slug)),
-            ("image", .array(product.images.map { .string(routes.absolute($0.feedPath)) })),
-            ("category", .string(site.categoryName(product.category))),
-            ("brand", .dictionary(OrderedMapping([("@type", "Brand"), ("name", .string(producer?.name ?? product.producerID))]))),
-            ("offers", offers.count == 1 ? offers[0] : .array(offers)),
-        ]
+        let images: Value = .array(product.images.map { .string(routes.absolute($0.feedPath)) })
+        let brand: Value = .dictionary(OrderedMapping([("@type", "Brand"), ("name", .string(producer?.name ?? product.producerID))]))
+        var weight: [(String, Value)] = []
         if let grams = product.weightGrams {
-            fields.append(("weight", .dictionary(OrderedMapping([
+            weight.append(("weight", .dictionary(OrderedMapping([
                 ("@type", "QuantitativeValue"), ("value", .int(grams)), ("unitCode", "GRM"),
             ]))))
         }
-        return .dictionary(OrderedMapping(fields))
+        var fields: [(String, Value)] = [
+            ("@context", "https://schema.org"), ("@type", product.variants.isEmpty ? "Product" : "ProductGroup"),
+            ("name", .string(product.title)),
+            ("description", .string(product.summary)),
+            ("url", .string(url)),
+            (product.variants.isEmpty ? "sku" : "productGroupID", .string(product.slug)),
+            ("image", images),
+            ("category", .string(site.categoryName(product.category))),
+            ("brand", brand),
+        ]
+        guard !product.variants.isEmpty else {
+            return .dictionary(OrderedMapping(fields + [("offers", offer(price: product.price, url: url, sale: product.sale))] + weight))
+        }
+        let varied = Variant.Attribute.allCases.filter { attribute in product.variants.contains { $0.attributes[attribute] != nil } }
+        if !varied.isEmpty {
+            fields.append(("variesBy", .array(varied.map { .string("https://schema.org/\($0.rawValue)") })))
+        }
+        fields.append(("hasVariant", .array(zip(product.variants, product.variantKeys).map { variant, key in
+            var item: [(String, Value)] = [
+                ("@type", "Product"), ("sku", .string(Catalog.variantID(product: product, variant: variant))),
+                ("name", .string("\(product.title) (\(variant.name))")),
+                ("image", variant.image.map { .array([.string(routes.absolute($0.feedPath))]) } ?? images),
+            ]
+            for attribute in varied {
+                if let value = variant.attributes[attribute] { item.append((attribute.rawValue, .string(value))) }
+            }
+            item.append(("offers", offer(price: variant.price, url: routes.absolute(Routes.product(product.slug, variant: key)),
+                                         stock: variant.stock)))
+            return .dictionary(OrderedMapping(item))
+        })))
+        return .dictionary(OrderedMapping(fields + weight))
     }
 
     static func article(_ article: NewsArticle, image: Value, site: Site, routes: Routes) -> Value {

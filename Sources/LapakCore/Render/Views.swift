@@ -150,7 +150,7 @@ struct Views: Sendable {
         var variantOrderURL: (Variant) -> Value = { _ in .none }
         if let producer, let number = producer.whatsapp ?? site.config.contactWhatsApp {
             let message = OrderLink.productMessage(producerName: producer.name, title: product.title,
-                                                   price: product.variants.isEmpty ? product.price : nil,
+                                                   price: product.variants.isEmpty ? product.lowestPrice : nil,
                                                    pageURL: routes.absolute(route), language: language)
             orderURL = .string(OrderLink.url(number: number, message: message))
             variantOrderURL = { variant in
@@ -187,12 +187,21 @@ struct Views: Sendable {
             ("featured", .bool(product.featured)),
             ("summary", .string(product.summary)),
             ("content", .safe(product.body.html)),
-            ("variants", .array(product.variants.map { variant in
+            ("variants", .array(zip(product.variants, product.variantKeys).map { variant, key in
                 .dictionary(OrderedMapping([
-                    ("name", .string(variant.name)), ("price", .int(variant.price)),
+                    ("name", .string(variant.name)), ("key", .string(key)), ("price", .int(variant.price)),
                     ("price_text", .string(Rupiah.format(variant.price))), ("order_url", variantOrderURL(variant)),
-                ]))
+                    ("url", .string(routes.path(Routes.product(product.slug, variant: key)))),
+                    ("stock", variant.stock.asValue),
+                ] + Variant.Attribute.allCases.map { ($0.rawValue, variant.attributes[$0].asValue) }))
             })),
+            ("made_to_order_days", product.madeToOrderDays.asValue),
+            ("sale", product.variants.isEmpty ? product.sale.map { sale in
+                .dictionary(OrderedMapping([
+                    ("price", .int(sale.price)), ("price_text", .string(Rupiah.format(sale.price))),
+                    ("from", date(sale.from, language: language)), ("until", date(sale.until, language: language)),
+                ]))
+            } ?? .none : .none),
             ("certifications", .array(product.certifications.map { certification in
                 .dictionary(OrderedMapping([
                     ("kind", .string(certification.kind.rawValue)), ("number", .string(certification.number)),

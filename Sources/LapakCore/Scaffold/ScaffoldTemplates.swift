@@ -35,15 +35,25 @@ enum ScaffoldTemplates {
             alt: \(q(p.title))
         # Jumlah barang yang siap dikirim; kosongkan bila tidak dihitung. Contoh: 12
         stock:
-        # Kosongkan bila barang tersedia. Atau isi: out_of_stock (habis) atau preorder (dibuat setelah dipesan).
+        # Kosongkan bila barang tersedia. Atau isi: out_of_stock (habis) atau preorder (pesan sekarang,
+        # dikirim pada tanggal available_from).
         availability:
-        # Untuk preorder: tanggal barang siap dikirim (TAHUN-BULAN-HARI). Contoh: 2026-01-15
+        # Untuk preorder: tanggal barang siap dikirim (TAHUN-BULAN-HARI), wajib. Contoh: 2026-01-15
         available_from:
+        # Barang yang baru dibuat setelah dipesan (nasi kotak, anyaman pesanan): berapa hari membuatnya. Contoh: 3
+        made_to_order:
+        # Harga promo (lebih murah dari price), dengan tanggal mulai dan terakhirnya bila ada. Contoh: 70000
+        sale_price:
+        sale_from:
+        sale_until:
         # Berat satu barang dalam gram, untuk menghitung ongkos kirim. Contoh: 400
         weight_grams:
-        # Pilihan ukuran, warna atau rasa dengan harga sendiri. Contoh:
+        # Pilihan dengan harga sendiri. Sebutkan bedanya dengan size (ukuran), color (warna),
+        # material (bahan) atau pattern (motif), agar Google dan Facebook mengenalinya; stock dan
+        # image boleh diisi bila berbeda. Contoh:
         #   variants:
         #     - name: "Besar (40 × 32 cm)"
+        #       size: "Besar"
         #       price: 165000
         variants: []
         # Nomor izin usaha: halal, pirt atau bpom. Contoh: { pirt: "P-IRT 1234567890123-45" }

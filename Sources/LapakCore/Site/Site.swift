@@ -23,6 +23,20 @@ public struct Site: Sendable {
 
     public func producer(_ id: String) -> Producer? { producerIndex[id].map { producers[$0] } }
 
+    /// How the product travels: site.yml's `shipping:` with what the product writes in its place.
+    public func shipping(for product: Product) -> Shipping? {
+        guard let site = config.shipping else { return product.shipping }
+        return site.overridden(by: product.shipping)
+    }
+
+    /// Days a buyer may send the product back: the product's `returns_days`, else site.yml's.
+    public func returnsDays(for product: Product) -> Int? { product.returnsDays ?? config.returnsDays }
+
+    /// The category as site.yml gives it, with its channel categories.
+    public func category(_ id: String) -> SiteConfig.Category? {
+        categories.first { $0.category.id == id }?.category
+    }
+
     public func categoryName(_ id: String) -> String {
         categories.first { $0.category.id == id }?.category.name ?? CategoryNames.humanize(id)
     }
