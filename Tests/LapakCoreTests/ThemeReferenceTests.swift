@@ -55,7 +55,7 @@ import Testing
     /// reference has but Lapak does not fails the build, naming it.
     @Test func everyPageKindVariableFilterAndTestTheReferenceNamesExists() throws {
         let reference = try ReferenceTables(markdown: read(Self.repository + "/docs/themes.md"))
-        #expect(reference.kinds.count == 13)
+        #expect(reference.kinds.count == 16)
         #expect(reference.filters.count > 45 && reference.tests.count > 25 && reference.paths.count > 100)
         for kind in reference.kinds {
             #expect(FileManager.default.fileExists(atPath: Self.repository + "/themes/default/templates/" + kind.template),

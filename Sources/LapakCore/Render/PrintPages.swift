@@ -2,10 +2,14 @@ import QRCode
 import Synchronization
 import Templates
 
-/// The pages for paper: the price list of the whole site (`/katalog/cetak/`) and of each
-/// producer (`/komunitas/ID/cetak/`), the sheet of shelf labels (`/katalog/label/`), and the
-/// short addresses their QR codes hold (`/p/CODE/`), which forward to the product's page.
-/// None is in the sitemap: they are for printing and scanning, not for search engines.
+/// The pages for paper: the price list and the sheet of shelf labels of the whole site
+/// (`/katalog/cetak/`, `/katalog/label/`) and of each producer (`/komunitas/ID/cetak/`,
+/// `/komunitas/ID/label/`), and the short addresses their QR codes hold (`/p/CODE/`), which
+/// forward to the product's page. None is in the sitemap: they are for printing and scanning.
+///
+/// A stall prints one community's list. The whole site's pages hold every product up to
+/// `wholeSiteLimit`; a larger site gets, at the same addresses, a list of producers linking to
+/// theirs, rather than a page of tens of megabytes nobody prints.
 struct PrintPages: Sendable {
     let plan: PagePlan
     /// The short code of each product, by address.
@@ -24,22 +28,32 @@ struct PrintPages: Sendable {
     static let listQRSide = 250, labelQRSide = 220
     /// The smallest module printed, in hundredths of a millimetre.
     static let smallestModule = 52
+    /// Products the whole site's price list and label sheet hold: about 90 A4 pages of the list,
+    /// 24 sheets of labels.
+    static let wholeSiteLimit = 500
 
     func pages() -> [PlannedPage] {
         let site = plan.site
         var out: [PlannedPage] = []
         let shared = self
-        let allProducers = site.producers.map(\.id)
+        let allProducers = site.producers.map(\.id).filter { !(site.productsByProducer[$0] ?? []).isEmpty }
+        let wholeSite = site.products.count <= Self.wholeSiteLimit
         out.append(PlannedPage(route: Routes.priceList, template: "print.html", unlisted: true) {
-            shared.priceListContext(producerIDs: allProducers, route: Routes.priceList, producer: nil)
+            shared.priceListContext(producerIDs: allProducers, route: Routes.priceList, producer: nil, withRows: wholeSite)
         })
-        for producer in site.producers where !(site.productsByProducer[producer.id] ?? []).isEmpty {
+        out.append(PlannedPage(route: Routes.labels, template: "labels.html", unlisted: true) {
+            shared.labelsContext(producerIDs: allProducers, route: Routes.labels, producer: nil, withLabels: wholeSite)
+        })
+        for producer in site.producers where allProducers.contains(producer.id) {
             let route = Routes.priceList(producer: producer.id)
             out.append(PlannedPage(route: route, template: "print.html", unlisted: true) {
-                shared.priceListContext(producerIDs: [producer.id], route: route, producer: producer)
+                shared.priceListContext(producerIDs: [producer.id], route: route, producer: producer, withRows: true)
+            })
+            let labels = Routes.labels(producer: producer.id)
+            out.append(PlannedPage(route: labels, template: "labels.html", unlisted: true) {
+                shared.labelsContext(producerIDs: [producer.id], route: labels, producer: producer, withLabels: true)
             })
         }
-        out.append(PlannedPage(route: Routes.labels, template: "labels.html", unlisted: true) { shared.labelsContext() })
         for (index, product) in site.products.enumerated() {
             guard let code = codes[product.slug] else { continue }
             out.append(PlannedPage(route: Routes.short(code), template: "short.html", unlisted: true) {
@@ -62,47 +76,66 @@ struct PrintPages: Sendable {
         return .dictionary(fields)
     }
 
-    private func priceListContext(producerIDs: [String], route: String, producer: Producer?) -> [String: Value] {
+    /// One producer's part of a printed page: its view, where its own pages are, and its rows
+    /// (empty on the whole site's page of a large site, which then links to the producer's).
+    private func group(_ id: String, rows: ((Int) -> Value)?) -> Value? {
         let site = plan.site
-        let groups: [Value] = producerIDs.compactMap { id in
-            let indices = site.productsByProducer[id] ?? []
-            guard !indices.isEmpty, let view = plan.views.producers[id] else { return nil }
-            let sorted = indices.sorted { site.products[$0].title < site.products[$1].title }
-            return .dictionary(OrderedMapping([
-                ("producer", view), ("products", .array(sorted.map { printed($0, side: Self.listQRSide) })),
-            ]))
-        }
+        let indices = site.productsByProducer[id] ?? []
+        guard !indices.isEmpty, let view = plan.views.producers[id] else { return nil }
+        let sorted = indices.sorted { site.products[$0].title < site.products[$1].title }
+        return .dictionary(OrderedMapping([
+            ("producer", view), ("products", .array(rows.map { sorted.map($0) } ?? [])),
+            ("count", .int(indices.count)),
+            ("print_url", .string(plan.routes.path(Routes.priceList(producer: id)))),
+            ("labels_url", .string(plan.routes.path(Routes.labels(producer: id)))),
+        ]))
+    }
+
+    private func priceListContext(producerIDs: [String], route: String, producer: Producer?, withRows: Bool) -> [String: Value] {
+        let rows: ((Int) -> Value)? = withRows ? { printed($0, side: Self.listQRSide) } : nil
         let title = plan.label("print_title", "Daftar Harga") + (producer.map { " · \($0.name)" } ?? "")
+        let labels = producer.map { Routes.labels(producer: $0.id) } ?? Routes.labels
         var context: [String: Value] = [
             "page": plan.pageInfo(kind: "print", title: title, route: route),
-            "groups": .array(groups),
+            "groups": .array(producerIDs.compactMap { group($0, rows: rows) }),
+            "labels_url": .string(plan.routes.path(labels)),
             "valid": validity(),
         ]
+        plan.decorate(&context, trail: trail(title: title, route: route, producer: producer), title: title, description: nil)
+        return context
+    }
+
+    private func labelsContext(producerIDs: [String], route: String, producer: Producer?, withLabels: Bool) -> [String: Value] {
+        let title = plan.label("labels_title", "Label Rak") + (producer.map { " · \($0.name)" } ?? "")
+        let site = plan.site
+        let products: [Value] = withLabels
+            ? producerIDs.count == 1
+                ? (site.productsByProducer[producerIDs[0]] ?? []).map { printed($0, side: Self.labelQRSide) }
+                : site.products.indices.map { printed($0, side: Self.labelQRSide) }
+            : []
+        var context: [String: Value] = [
+            "page": plan.pageInfo(kind: "labels", title: title, route: route),
+            "products": .array(products),
+            // A large site's sheet lists the producers, whose own sheets hold the labels.
+            "groups": .array(withLabels ? [] : producerIDs.compactMap { group($0, rows: nil) }),
+            "valid": validity(),
+        ]
+        plan.decorate(&context, trail: trail(title: title, route: route, producer: producer), title: title, description: nil)
+        return context
+    }
+
+    private func trail(title: String, route: String, producer: Producer?) -> [(title: String, route: String)] {
         var trail: [(title: String, route: String)] = [(plan.label("nav_home", "Beranda"), Routes.home)]
         if let producer {
             trail += [(plan.label("nav_producers", "Komunitas"), Routes.producers), (producer.name, Routes.producer(producer.id))]
         }
-        trail.append((title, route))
-        plan.decorate(&context, trail: trail, title: title, description: nil)
-        return context
-    }
-
-    private func labelsContext() -> [String: Value] {
-        let title = plan.label("labels_title", "Label Rak")
-        var context: [String: Value] = [
-            "page": plan.pageInfo(kind: "labels", title: title, route: Routes.labels),
-            "products": .array(plan.site.products.indices.map { printed($0, side: Self.labelQRSide) }),
-            "valid": validity(),
-        ]
-        plan.decorate(&context, trail: [(plan.label("nav_home", "Beranda"), Routes.home), (title, Routes.labels)],
-                      title: title, description: nil)
-        return context
+        return trail + [(title, route)]
     }
 
     private func shortContext(_ product: Product) -> [String: Value] {
         let target = Routes.product(product.slug)
         guard let code = codes[product.slug] else { return [:] }
-        return [
+        var context: [String: Value] = [
             "page": .dictionary(OrderedMapping([
                 ("kind", "short"), ("title", .string(product.title)), ("description", .none),
                 ("route", .string(Routes.short(code))), ("url", .string(plan.routes.path(Routes.short(code)))),
@@ -111,6 +144,10 @@ struct PrintPages: Sendable {
             ])),
             "target": .string(plan.routes.path(target)),
         ]
+        // Every page has `meta` and `structured_data`, so a theme can use them anywhere; the
+        // default theme's forwarding page prints neither.
+        plan.decorate(&context, trail: [], title: product.title, description: nil)
+        return context
     }
 
     /// "Harga berlaku s/d" the date `prices_valid_until` of site.yml gives; else "Harga per" the

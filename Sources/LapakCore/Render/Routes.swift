@@ -31,6 +31,7 @@ public struct Routes: Sendable {
     public static let priceList = "katalog/cetak/"
     public static func priceList(producer id: String) -> String { "komunitas/\(id)/cetak/" }
     public static let labels = "katalog/label/"
+    public static func labels(producer id: String) -> String { "komunitas/\(id)/label/" }
     /// A short address printed as a QR code; it forwards to the product's page.
     public static func short(_ code: String) -> String { "p/\(code)/" }
     public static let cart = "keranjang/"
