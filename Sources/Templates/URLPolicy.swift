@@ -15,9 +15,14 @@ public enum URLPolicy {
     /// the first `:` counts as a scheme unless a `/`, `?` or `#` comes first, so `:x` and
     /// `java script:x` are refused too: a relative URL never needs that shape.
     public static func allows(_ url: some StringProtocol) -> Bool {
+        allows(utf8: url.utf8)
+    }
+
+    /// The same check on the URL's UTF-8 bytes.
+    static func allows(utf8 url: some Sequence<UInt8>) -> Bool {
         var scheme: [UInt8] = []
         var started = false
-        for byte in url.utf8 {
+        for byte in url {
             if !started {
                 if byte <= 0x20 { continue }
                 started = true

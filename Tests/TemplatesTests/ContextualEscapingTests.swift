@@ -97,6 +97,13 @@ import Testing
         #expect(descriptor.text == ##"<img srcset="/a.jpg 640w">"##)
         let fine = try page(##"<img srcset="{{ s }}">"##, ["s": "/a.jpg 1x, https://b.example/b.jpg 2x"])
         #expect(fine.text == ##"<img srcset="/a.jpg 1x, https://b.example/b.jpg 2x">"##)
+        // A line break between candidates, non-ASCII text, and a scheme spelled with a reference.
+        let crlf = try page(##"<img srcset="{{ s }}">"##, ["s": "/a.jpg 1x,\r\njavascript:x 2x"])
+        #expect(crlf.text == ##"<img srcset="#invalid-url">"##)
+        let accented = try page(##"<img srcset="{{ s }}">"##, ["s": "/café.jpg 1x, /b.jpg 2x"])
+        #expect(accented.text == ##"<img srcset="/café.jpg 1x, /b.jpg 2x">"##)
+        let markup = try page(##"<img srcset="{{ s }}">"##, ["s": .safe("/a.jpg 1x, java&#115;cript:x 2x")])
+        #expect(markup.text == ##"<img srcset="#invalid-url">"##)
     }
 
     @Test func openGraphURLMetasAreChecked() throws {
