@@ -28,7 +28,7 @@ struct Renderer {
         let hint = template.sizeHint.load(ordering: .relaxed)
         self.out = OutputBuffer(capacity: hint > 0 ? hint + hint / 8 : template.source.bytes.count * 2)
         self.scope = Scope(
-            module: Namespace(), locals: [], context: context, globals: environment.registry.globals)
+            module: Namespace(), locals: [], context: NameTable(context), globals: environment.registry.globals)
     }
 
     mutating func fail(_ message: String, at offset: Int, kind: TemplateError.Kind = .invalidOperation) -> TemplateError {
@@ -205,8 +205,8 @@ struct Renderer {
     /// Every name a template could read here, for "did you mean" (only on the error path).
     func visibleNames() -> [String] {
         var names = scope.locals.flatMap(\.names) + scope.module.frame.names
-        names += scope.context.keys
-        names += scope.globals.keys
+        names += scope.context.names
+        names += scope.globals.names
         return names
     }
 
@@ -350,7 +350,7 @@ struct Renderer {
             scope.locals.append(t.readsOuterLoop && scope.lookup("loop") != nil ? Self.loopHiddenFromInclude : Frame())
         } else {
             savedScope = scope
-            scope = Scope(module: Namespace(), locals: [], context: [:], globals: scope.globals)
+            scope = Scope(module: Namespace(), locals: [], context: .empty, globals: scope.globals)
         }
         defer {
             if let savedScope { scope = savedScope } else { scope.locals.removeLast() }
@@ -439,7 +439,7 @@ struct Renderer {
             out.discard(from: mark)
         }
         let module = Namespace()
-        scope = Scope(module: module, locals: [], context: withContext ? scope.context : [:], globals: scope.globals)
+        scope = Scope(module: module, locals: [], context: withContext ? scope.context : .empty, globals: scope.globals)
         blockChains = [:]
         currentBlock = nil
         do {

@@ -47,8 +47,8 @@ struct Frame: Sendable {
 struct Scope: Sendable {
     var module: Namespace
     var locals: [Frame]
-    var context: [String: Value]
-    var globals: [String: Value]
+    var context: NameTable
+    var globals: NameTable
 
     @inline(__always) func lookup(_ name: String) -> Value? {
         var i = locals.count - 1
@@ -57,8 +57,8 @@ struct Scope: Sendable {
             i -= 1
         }
         if let v = module.frame.get(name) { return v }
-        if let v = context[name] { return v }
-        return globals[name]
+        if let v = context.get(name) { return v }
+        return globals.get(name)
     }
 
     /// `set` writes to the innermost frame, so it never leaks out of a loop or include.
