@@ -36,13 +36,19 @@ struct FragmentKey: Hashable, Sendable {
     /// `number` in decimal, as `String(number)` writes it.
     mutating func append(decimal number: Int) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
+        var low = bytes.count
         var rest = number.magnitude
         repeat {
             bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         } while rest > 0
-        bytes[start...].reverse()
+        // Written lowest digit first; swapped in place (reversing a slice would copy the array).
+        var high = bytes.count - 1
+        while low < high {
+            bytes.swapAt(low, high)
+            low += 1
+            high -= 1
+        }
     }
 
     func hash(into hasher: inout Hasher) {
