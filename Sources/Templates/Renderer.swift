@@ -101,7 +101,11 @@ struct Renderer {
         case .text(let text, _):
             out.append(text)
         case .output(let expression, let mode, let at):
-            try write(try evaluate(expression), mode: mode, at: at)
+            if let json = Self.scriptJSON(expression, mode: mode) {
+                try writeScriptJSON(json.input, json.filter, filterOffset: json.at, at: at)
+            } else {
+                try write(try evaluate(expression), mode: mode, at: at)
+            }
         case .conditional(let branches, let otherwise, _):
             for (condition, body) in branches where try truth(condition) {
                 try render(body)

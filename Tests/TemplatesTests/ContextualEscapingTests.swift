@@ -158,6 +158,25 @@ import Testing
         #expect(trusted.text == ##"<script type="application/ld+json">\u003c/script\u003e\u003cb\u003e</script>"##)
     }
 
+    @Test func theJSONFilterInJSONLDActsAsEverywhere() throws {
+        let script = ##"<script type="application/ld+json">{{ d | json }}</script>"##
+        let markup = try page(script, ["d": .safe("<b>&")])
+        #expect(markup.text == ##"<script type="application/ld+json">"\u003cb\u003e\u0026"</script>"##)
+        let values = try page(script, ["d": ["n": 1.5, "ok": true, "none": nil, "list": [1, "a"]]])
+        #expect(values.text == ##"<script type="application/ld+json">{"n":1.5,"ok":true,"none":null,"list":[1,"a"]}</script>"##)
+        let lenient = try page(##"<script type="application/ld+json">{{ (1 if false) | json }}</script>"##)
+        #expect(lenient.text == ##"<script type="application/ld+json">""</script>"##)
+        #expect(throws: TemplateError.self) { try page(##"<script type="application/ld+json">{{ nothing | json }}</script>"##) }
+        var deep: Value = 1
+        for _ in 0..<250 { deep = [deep] }
+        do {
+            _ = try page(##"<script type="application/ld+json">{{ d | json }}</script>"##, ["d": deep])
+            Issue.record("too deep a value was written")
+        } catch let error as TemplateError {
+            #expect(error.message == "filter 'json': value nested too deeply for JSON")
+        }
+    }
+
     @Test func theJSONFilterEscapesWhatEndsScriptsAndLines() throws {
         let out = try render("{{ d | json }}", ["d": ["<k&>": "</script><!--\u{2028}\u{2029}"]])
         #expect(out == ##"{"\u003ck\u0026\u003e":"\u003c/script\u003e\u003c!--\u2028\u2029"}"##)
