@@ -2,7 +2,9 @@
 /// template of one inheritance chain and by the macros defined there, which see later changes.
 final class Namespace: @unchecked Sendable {
     // Only touched by the single render that created it; macros that capture it never escape that render.
-    var frame = Frame()
+    // So no access can overlap another, and the run-time exclusivity check every name lookup
+    // paid on this property is left out.
+    @exclusivity(unchecked) var frame = Frame()
 }
 
 /// A small set of local variables, searched linearly: loops and includes bind only a few names.
