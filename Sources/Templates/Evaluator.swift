@@ -349,8 +349,9 @@ extension Renderer {
         scope = macro.scope
         template = macro.template
         // The macro can call itself even when defined inside a loop or include.
-        scope.locals.append(Frame(names: [definition.name], values: [.callable(Callable(name: definition.name, body: .macro(macro)))]))
+        scope.locals.append(Frame(capacity: 1 + parameters.count))
         let frame = scope.locals.count - 1
+        scope.locals[frame].bindNew(definition.name, .callable(Callable(name: definition.name, body: .macro(macro))))
         for (i, (name, defaultValue)) in parameters.enumerated() {
             var value: Value? = i < arguments.positional.count ? arguments.positional[i] : arguments.keyword[name]
             if value == nil, let defaultValue {

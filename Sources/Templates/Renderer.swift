@@ -21,6 +21,8 @@ struct Renderer {
     var macros: [Macro] = []
 
     static let maxDepth = 64
+    /// How many names set in a loop's body its frame has room for from the start.
+    static let loopBodyNames = 4
 
     init(environment: Environment, template: Template, context: [String: Value]) {
         self.environment = environment
@@ -222,9 +224,12 @@ struct Renderer {
         let iterable = try evaluate(loop.iterable)
         var items = try sequence(of: iterable, pairs: loop.targets.count == 2, at: loop.at)
         let targets = loop.targets
-        scope.locals.append(Frame(names: targets + ["loop"], values: Array(repeating: .none, count: targets.count + 1)))
+        // Room for the targets, `loop`, and a few names set in the body (`{% set %}`).
+        scope.locals.append(Frame(capacity: targets.count + 1 + Self.loopBodyNames))
         defer { scope.locals.removeLast() }
         let frameIndex = scope.locals.count - 1
+        for target in targets { scope.locals[frameIndex].bindNew(target, .none) }
+        scope.locals[frameIndex].bindNew("loop", .none)
         if let condition = loop.condition {
             var kept: [Value] = []
             for item in items {

@@ -36,6 +36,26 @@ struct Frame: Sendable {
         values.append(value)
     }
 
+    /// An empty frame with room for `capacity` names: made with the room at once, binding them
+    /// does not grow the arrays step by step.
+    init(capacity: Int) {
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    init(names: [String], values: [Value]) {
+        self.names = names
+        self.values = values
+    }
+
+    init() {}
+
+    /// Binds a name without looking for it first: for a frame being filled.
+    mutating func bindNew(_ name: String, _ value: Value) {
+        names.append(name)
+        values.append(value)
+    }
+
     mutating func truncate(to count: Int) {
         if names.count > count {
             names.removeSubrange(count...)
