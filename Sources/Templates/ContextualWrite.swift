@@ -23,14 +23,9 @@ extension Renderer {
         case .srcset(let candidateStart):
             // Every candidate the value begins: after each comma, and at its start if the
             // template's text put it at the start of one.
-            for (index, piece) in text.split(separator: ",", omittingEmptySubsequences: false).enumerated()
-            where index > 0 || candidateStart {
-                let url = piece.drop { isHTMLSpace($0.asciiValue ?? 0) }.prefix { !isHTMLSpace($0.asciiValue ?? 0) }
-                let allowed = trusted ? URLPolicy.allowsMarkup(String(url)) : URLPolicy.allows(url)
-                if !allowed {
-                    refuseURL(text, at: offset)
-                    return
-                }
+            guard SrcsetCheck.allows(text, trusted: trusted, candidateStart: candidateStart) else {
+                refuseURL(text, at: offset)
+                return
             }
             appendAttribute(text, trusted: trusted)
         case .tagNameDigits:

@@ -349,17 +349,17 @@ extension Renderer {
         scope = macro.scope
         template = macro.template
         // The macro can call itself even when defined inside a loop or include.
-        var frame = Frame(names: [definition.name], values: [.callable(Callable(name: definition.name, body: .macro(macro)))])
-        scope.locals.append(frame)
+        scope.locals.append(Frame(capacity: 1 + parameters.count))
+        let frame = scope.locals.count - 1
+        scope.locals[frame].bindNew(definition.name, .callable(Callable(name: definition.name, body: .macro(macro))))
         for (i, (name, defaultValue)) in parameters.enumerated() {
             var value: Value? = i < arguments.positional.count ? arguments.positional[i] : arguments.keyword[name]
             if value == nil, let defaultValue {
+                // A default sees the parameters bound before it.
                 value = try evaluate(defaultValue)
             }
-            if let value {
-                frame.set(name, value)
-                scope.locals[scope.locals.count - 1] = frame
-            }
+            // Set in place: a copy of the frame would make every later set copy its arrays.
+            if let value { scope.locals[frame].set(name, value) }
         }
         do {
             try render(definition.body)

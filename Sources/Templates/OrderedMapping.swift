@@ -19,11 +19,33 @@ public struct OrderedMapping: Sendable {
 
     /// Later duplicates replace earlier values but keep the first position.
     public init(_ pairs: [(String, Value)]) {
-        keys = []
-        values = []
+        var keys: [String] = []
+        var values: [Value] = []
         keys.reserveCapacity(pairs.count)
         values.reserveCapacity(pairs.count)
-        for (k, v) in pairs { self[k] = v }
+        guard pairs.count <= Self.indexThreshold else {
+            (self.keys, self.values) = (keys, values)
+            for (k, v) in pairs { self[k] = v }
+            return
+        }
+        // Hosts make one of these for every product, photo and date of a site. Each key is
+        // compared with the earlier ones, as `self[k] = v` would, but with their lengths taken
+        // once into a buffer on the stack, only the few of the same length are compared as text.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: pairs.count) { lengths in
+            for (k, v) in pairs {
+                let length = k.utf8.count
+                var earlier = 0
+                while earlier < keys.count && !(lengths[earlier] == length && keys[earlier] == k) { earlier += 1 }
+                if earlier < keys.count {
+                    values[earlier] = v
+                } else {
+                    lengths[keys.count] = length
+                    keys.append(k)
+                    values.append(v)
+                }
+            }
+        }
+        (self.keys, self.values) = (keys, values)
     }
 
     /// Keys are taken in sorted order, since a Swift dictionary has none.

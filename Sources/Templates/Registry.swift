@@ -2,7 +2,7 @@
 final class Registry: Sendable {
     let filters: [String: FilterFunction]
     let tests: [String: TestFunction]
-    let globals: [String: Value]
+    let globals: NameTable
 
     init(extensions: Extensions) {
         var filters: [String: FilterFunction] = [:]
@@ -19,7 +19,7 @@ final class Registry: Sendable {
         for (name, value) in extensions.globals { globals[name] = value }
         self.filters = filters
         self.tests = tests
-        self.globals = globals
+        self.globals = NameTable(globals)
     }
 
     func filterReference(_ name: String, at offset: Int) throws(ParseFailure) -> FilterReference {

@@ -21,6 +21,8 @@ struct Renderer {
     var macros: [Macro] = []
 
     static let maxDepth = 64
+    /// How many names set in a loop's body its frame has room for from the start.
+    static let loopBodyNames = 4
 
     init(environment: Environment, template: Template, context: [String: Value]) {
         self.environment = environment
@@ -28,7 +30,7 @@ struct Renderer {
         let hint = template.sizeHint.load(ordering: .relaxed)
         self.out = OutputBuffer(capacity: hint > 0 ? hint + hint / 8 : template.source.bytes.count * 2)
         self.scope = Scope(
-            module: Namespace(), locals: [], context: context, globals: environment.registry.globals)
+            module: Namespace(), locals: [], context: NameTable(context), globals: environment.registry.globals)
     }
 
     mutating func fail(_ message: String, at offset: Int, kind: TemplateError.Kind = .invalidOperation) -> TemplateError {
@@ -101,7 +103,11 @@ struct Renderer {
         case .text(let text, _):
             out.append(text)
         case .output(let expression, let mode, let at):
-            try write(try evaluate(expression), mode: mode, at: at)
+            if let json = Self.scriptJSON(expression, mode: mode) {
+                try writeScriptJSON(json.input, json.filter, filterOffset: json.at, at: at)
+            } else {
+                try write(try evaluate(expression), mode: mode, at: at)
+            }
         case .conditional(let branches, let otherwise, _):
             for (condition, body) in branches where try truth(condition) {
                 try render(body)
@@ -205,8 +211,8 @@ struct Renderer {
     /// Every name a template could read here, for "did you mean" (only on the error path).
     func visibleNames() -> [String] {
         var names = scope.locals.flatMap(\.names) + scope.module.frame.names
-        names += scope.context.keys
-        names += scope.globals.keys
+        names += scope.context.names
+        names += scope.globals.names
         return names
     }
 
@@ -218,9 +224,12 @@ struct Renderer {
         let iterable = try evaluate(loop.iterable)
         var items = try sequence(of: iterable, pairs: loop.targets.count == 2, at: loop.at)
         let targets = loop.targets
-        scope.locals.append(Frame(names: targets + ["loop"], values: Array(repeating: .none, count: targets.count + 1)))
+        // Room for the targets, `loop`, and a few names set in the body (`{% set %}`).
+        scope.locals.append(Frame(capacity: targets.count + 1 + Self.loopBodyNames))
         defer { scope.locals.removeLast() }
         let frameIndex = scope.locals.count - 1
+        for target in targets { scope.locals[frameIndex].bindNew(target, .none) }
+        scope.locals[frameIndex].bindNew("loop", .none)
         if let condition = loop.condition {
             var kept: [Value] = []
             for item in items {
@@ -350,7 +359,7 @@ struct Renderer {
             scope.locals.append(t.readsOuterLoop && scope.lookup("loop") != nil ? Self.loopHiddenFromInclude : Frame())
         } else {
             savedScope = scope
-            scope = Scope(module: Namespace(), locals: [], context: [:], globals: scope.globals)
+            scope = Scope(module: Namespace(), locals: [], context: .empty, globals: scope.globals)
         }
         defer {
             if let savedScope { scope = savedScope } else { scope.locals.removeLast() }
@@ -439,7 +448,7 @@ struct Renderer {
             out.discard(from: mark)
         }
         let module = Namespace()
-        scope = Scope(module: module, locals: [], context: withContext ? scope.context : [:], globals: scope.globals)
+        scope = Scope(module: module, locals: [], context: withContext ? scope.context : .empty, globals: scope.globals)
         blockChains = [:]
         currentBlock = nil
         do {

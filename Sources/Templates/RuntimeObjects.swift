@@ -85,7 +85,7 @@ final class Macro: @unchecked Sendable {
     }
 
     func release() {
-        scope = Scope(module: Namespace(), locals: [], context: [:], globals: [:])
+        scope = Scope(module: Namespace(), locals: [], context: .empty, globals: .empty)
     }
 }
 

@@ -2,7 +2,9 @@
 /// template of one inheritance chain and by the macros defined there, which see later changes.
 final class Namespace: @unchecked Sendable {
     // Only touched by the single render that created it; macros that capture it never escape that render.
-    var frame = Frame()
+    // So no access can overlap another, and the run-time exclusivity check every name lookup
+    // paid on this property is left out.
+    @exclusivity(unchecked) var frame = Frame()
 }
 
 /// A small set of local variables, searched linearly: loops and includes bind only a few names.
@@ -34,6 +36,26 @@ struct Frame: Sendable {
         values.append(value)
     }
 
+    /// An empty frame with room for `capacity` names: made with the room at once, binding them
+    /// does not grow the arrays step by step.
+    init(capacity: Int) {
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    init(names: [String], values: [Value]) {
+        self.names = names
+        self.values = values
+    }
+
+    init() {}
+
+    /// Binds a name without looking for it first: for a frame being filled.
+    mutating func bindNew(_ name: String, _ value: Value) {
+        names.append(name)
+        values.append(value)
+    }
+
     mutating func truncate(to count: Int) {
         if names.count > count {
             names.removeSubrange(count...)
@@ -47,8 +69,8 @@ struct Frame: Sendable {
 struct Scope: Sendable {
     var module: Namespace
     var locals: [Frame]
-    var context: [String: Value]
-    var globals: [String: Value]
+    var context: NameTable
+    var globals: NameTable
 
     @inline(__always) func lookup(_ name: String) -> Value? {
         var i = locals.count - 1
@@ -57,8 +79,8 @@ struct Scope: Sendable {
             i -= 1
         }
         if let v = module.frame.get(name) { return v }
-        if let v = context[name] { return v }
-        return globals[name]
+        if let v = context.get(name) { return v }
+        return globals.get(name)
     }
 
     /// `set` writes to the innermost frame, so it never leaks out of a loop or include.

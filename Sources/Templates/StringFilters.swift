@@ -224,19 +224,25 @@ func unescapeEntities(_ s: String) -> String {
 
 /// Percent-encodes UTF-8, keeping unreserved characters (and '/' outside query strings).
 func urlQuote(_ s: String, forQuery: Bool) -> String {
-    var out = ""
+    // Written as bytes and made a string once (appending to a string byte by byte costs
+    // hundreds of instructions a byte); the result is ASCII.
+    func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x41 + v - 10 }
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
     for b in s.utf8 {
         let keep = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
             || b == 0x5F || b == 0x2E || b == 0x2D || b == 0x7E || (!forQuery && b == 0x2F)
         if keep {
-            out.unicodeScalars.append(Unicode.Scalar(b))
+            out.append(b)
         } else if forQuery && b == 0x20 {
-            out += "+"
+            out.append(UInt8(ascii: "+"))
         } else {
-            out += "%" + hex2(b).uppercased()
+            out.append(UInt8(ascii: "%"))
+            out.append(hexDigit(b >> 4))
+            out.append(hexDigit(b & 0x0F))
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }
 
 func urlencode(_ value: Value) throws -> String {

@@ -15,9 +15,16 @@ public enum URLPolicy {
     /// the first `:` counts as a scheme unless a `/`, `?` or `#` comes first, so `:x` and
     /// `java script:x` are refused too: a relative URL never needs that shape.
     public static func allows(_ url: some StringProtocol) -> Bool {
-        var scheme: [UInt8] = []
+        allows(utf8: url.utf8)
+    }
+
+    /// The same check on the URL's UTF-8 bytes.
+    static func allows(utf8 url: some Sequence<UInt8>) -> Bool {
+        // Every URL a page prints passes here, so the scheme is not collected in an array: its
+        // first eight bytes, lower-cased, are packed into a word, which holds any allowed scheme.
+        var scheme = PackedScheme()
         var started = false
-        for byte in url.utf8 {
+        for byte in url {
             if !started {
                 if byte <= 0x20 { continue }
                 started = true
@@ -25,7 +32,7 @@ public enum URLPolicy {
             switch byte {
             case 0x09, 0x0A, 0x0D: continue
             case UInt8(ascii: ":"):
-                return allowedSchemes.contains(String(decoding: scheme, as: UTF8.self))
+                return allowedPackedSchemes.contains(scheme)
             case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"):
                 return true
             default:
@@ -33,6 +40,29 @@ public enum URLPolicy {
             }
         }
         return true
+    }
+
+    /// `allowedSchemes` packed; all are ASCII and short enough, so bytes compare as the strings do.
+    private static let allowedPackedSchemes: [PackedScheme] = allowedSchemes.map { name in
+        var packed = PackedScheme()
+        for byte in name.utf8 { packed.append(byte) }
+        return packed
+    }
+
+    /// The length of a scheme and its first eight bytes.
+    private struct PackedScheme: Equatable {
+        var word: UInt64 = 0
+        var length = 0
+
+        mutating func append(_ byte: UInt8) {
+            if length < 8 { word |= UInt64(byte) << (8 * UInt64(length)) }
+            length += 1
+        }
+
+        static func == (a: Self, b: Self) -> Bool {
+            // Longer than eight bytes, the bytes are not all here: such a scheme is never allowed.
+            a.length == b.length && a.length <= 8 && a.word == b.word
+        }
     }
 
     /// The same check for text that is already markup (a trusted value in an attribute): the

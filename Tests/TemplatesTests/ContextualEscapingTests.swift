@@ -97,6 +97,13 @@ import Testing
         #expect(descriptor.text == ##"<img srcset="/a.jpg 640w">"##)
         let fine = try page(##"<img srcset="{{ s }}">"##, ["s": "/a.jpg 1x, https://b.example/b.jpg 2x"])
         #expect(fine.text == ##"<img srcset="/a.jpg 1x, https://b.example/b.jpg 2x">"##)
+        // A line break between candidates, non-ASCII text, and a scheme spelled with a reference.
+        let crlf = try page(##"<img srcset="{{ s }}">"##, ["s": "/a.jpg 1x,\r\njavascript:x 2x"])
+        #expect(crlf.text == ##"<img srcset="#invalid-url">"##)
+        let accented = try page(##"<img srcset="{{ s }}">"##, ["s": "/café.jpg 1x, /b.jpg 2x"])
+        #expect(accented.text == ##"<img srcset="/café.jpg 1x, /b.jpg 2x">"##)
+        let markup = try page(##"<img srcset="{{ s }}">"##, ["s": .safe("/a.jpg 1x, java&#115;cript:x 2x")])
+        #expect(markup.text == ##"<img srcset="#invalid-url">"##)
     }
 
     @Test func openGraphURLMetasAreChecked() throws {
@@ -149,6 +156,25 @@ import Testing
         """##)
         let trusted = try page(##"<script type="application/ld+json">{{ m }}</script>"##, ["m": .safe("</script><b>")])
         #expect(trusted.text == ##"<script type="application/ld+json">\u003c/script\u003e\u003cb\u003e</script>"##)
+    }
+
+    @Test func theJSONFilterInJSONLDActsAsEverywhere() throws {
+        let script = ##"<script type="application/ld+json">{{ d | json }}</script>"##
+        let markup = try page(script, ["d": .safe("<b>&")])
+        #expect(markup.text == ##"<script type="application/ld+json">"\u003cb\u003e\u0026"</script>"##)
+        let values = try page(script, ["d": ["n": 1.5, "ok": true, "none": nil, "list": [1, "a"]]])
+        #expect(values.text == ##"<script type="application/ld+json">{"n":1.5,"ok":true,"none":null,"list":[1,"a"]}</script>"##)
+        let lenient = try page(##"<script type="application/ld+json">{{ (1 if false) | json }}</script>"##)
+        #expect(lenient.text == ##"<script type="application/ld+json">""</script>"##)
+        #expect(throws: TemplateError.self) { try page(##"<script type="application/ld+json">{{ nothing | json }}</script>"##) }
+        var deep: Value = 1
+        for _ in 0..<250 { deep = [deep] }
+        do {
+            _ = try page(##"<script type="application/ld+json">{{ d | json }}</script>"##, ["d": deep])
+            Issue.record("too deep a value was written")
+        } catch let error as TemplateError {
+            #expect(error.message == "filter 'json': value nested too deeply for JSON")
+        }
     }
 
     @Test func theJSONFilterEscapesWhatEndsScriptsAndLines() throws {

@@ -35,6 +35,13 @@ import Testing
         #expect(out == "int?x|y z;x y|z;", "two blocks, and the same text split differently, are different fragments")
     }
 
+    @Test func numbersAndMarkupAreKeysOfTheirOwn() throws {
+        let out = try render(
+            "{% for n in [-12, 12, 0, 120, -12, 1.5, 0] %}{% cache n %}{{ loop.index }}{% endcache %}{% endfor %}"
+                + "{% for s in ['<b>' | safe, '<b>', '<b>' | safe] %}{% cache s %}{{ loop.index }}{% endcache %}{% endfor %}")
+        #expect(out == "1234163" + "121")
+    }
+
     @Test func namesSetInsideStayInside() throws {
         let out = try render("{% cache 'k' %}{% set inner = 1 %}{{ inner }}{% endcache %}{{ inner is defined }}")
         #expect(out == "1False")
