@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "LapakServeTests", dependencies: ["LapakServe", "LapakCore", "Imaging", "PhotoFixtures"]),
         // The differential corpus is read at run time through #filePath, not compiled.
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"], exclude: ["Differential"]),
-        .testTarget(name: "LapakCoreTests", dependencies: ["LapakCore", "Markdown", "Templates", "PhotoFixtures"]),
+        .testTarget(name: "LapakCoreTests", dependencies: ["LapakCore", "Markdown", "Templates", "QRCode", "PhotoFixtures"]),
         // Photos made at test time for the tests below (no binary fixture is committed).
         .target(name: "PhotoFixtures", dependencies: ["Imaging"], path: "Tests/PhotoFixtures"),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "PhotoFixtures"]),

@@ -52,6 +52,22 @@ public struct QRCode: Sendable, Equatable {
         version = Int(made.pointee.version)
     }
 
+    /// A code read back from where it was kept (a cache), checked for its shape: nil when
+    /// `modules` is not the square a version of that number has.
+    public init?(version: Int, modules: [Bool]) {
+        let size = 17 + 4 * version
+        guard (1...40).contains(version), modules.count == size * size else { return nil }
+        self.size = size
+        self.version = version
+        self.modules = modules
+    }
+
+    /// Every module, row by row, dark as true: what `init(version:modules:)` takes back.
+    public var allModules: [Bool] { modules }
+
+    /// libqrencode's version: codes kept from another version may differ (a mask chosen otherwise).
+    public static let libraryVersion: String = String(cString: QRcode_APIVersionString())
+
     /// Whether the module at `row`, `column` is dark; false outside the symbol, so the quiet zone
     /// can be drawn by reading past the edges.
     public func isDark(row: Int, column: Int) -> Bool {

@@ -96,6 +96,8 @@ public struct Builder: Sendable {
         let photos: PhotoReferences
         let photoCache: PhotoCache
         let photoProcessor: PhotoProcessor
+        /// The printed pages' QR codes, kept between builds.
+        let qrCodes: QRCodeStore
 
         /// Where the cache holds a photo's copy, made now if it is not there yet (in `lapak
         /// serve`, which makes each photo when it is first asked for).
@@ -162,8 +164,9 @@ public struct Builder: Sendable {
             report.diagnostics += error.errors.map { Self.diagnostic($0, theme: site.config.theme, source: source) }
             return nil
         }
+        let qrCodes = QRCodeStore(file: options.resolvedCacheDirectory + "/qr-codes.tsv")
         let plan = PagePlan(site: site, views: views, strings: theme.strings,
-                            shareImage: shareImage(site: site, theme: theme, into: &report)).pages()
+                            shareImage: shareImage(site: site, theme: theme, into: &report), qrCodes: qrCodes).pages()
         phases.mark("plan")
         // The feeds and catalogs go first: they are the longest jobs, and should not start last.
         var jobs = OutputJob.machineOutputs(site: site, views: views, plan: plan)
@@ -192,7 +195,7 @@ public struct Builder: Sendable {
         report.photos = photos.photos.count
         return PreparedSite(site: site, views: views, plan: plan, jobs: jobs, pageEnvironment: environment,
                             feedEnvironment: Environment(loader: InMemoryLoader(FeedTemplates.all)),
-                            photos: photos, photoCache: photoCache, photoProcessor: processor)
+                            photos: photos, photoCache: photoCache, photoProcessor: processor, qrCodes: qrCodes)
     }
 
     /// Every output path, for `lapak check`'s link checker.
@@ -262,6 +265,7 @@ public struct Builder: Sendable {
             // The cache keeps what this site uses; what the sources were is kept for the next build.
             prepared.photoCache.prune(keeping: Set(prepared.photos.photos.map(\.cacheKey)), madeAny: report.photosProcessed > 0)
             prepared.photoCache.sources.save()
+            prepared.qrCodes.save()
         } catch {
             staged.abandon()
             report.diagnostics.append(.error(.writeFailed(reason: "\(error)"), at: SourceLocation(file: options.resolvedOutput)))

@@ -43,6 +43,8 @@ struct PagePlan: Sendable {
     let strings: OrderedMapping
     /// The picture link previews fall back to: `image` of site.yml, else the theme's `og-image.png`.
     let shareImage: Value
+    /// Where the printed pages find their QR codes.
+    var qrCodes = QRCodeStore(file: nil)
 
     var routes: Routes { views.routes }
 

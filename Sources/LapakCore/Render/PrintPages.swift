@@ -1,5 +1,4 @@
 import QRCode
-import Synchronization
 import Templates
 
 /// The pages for paper: the price list and the sheet of shelf labels of the whole site
@@ -14,7 +13,6 @@ struct PrintPages: Sendable {
     let plan: PagePlan
     /// The short code of each product, by address.
     let codes: [String: String]
-    private let qrCodes = ProductQRCodes()
 
     init(plan: PagePlan) {
         self.plan = plan
@@ -70,7 +68,7 @@ struct PrintPages: Sendable {
             return plan.views.products[index]
         }
         let address = plan.routes.absolute(Routes.short(code))
-        fields["qr"] = .safe(qrCodes.code(index, address: address).map { Self.qrSVG($0, address: address, side: side) } ?? "")
+        fields["qr"] = .safe(plan.qrCodes.code(for: address).map { Self.qrSVG($0, address: address, side: side) } ?? "")
         fields["short_url"] = .string(address)
         fields["short_text"] = .string(Self.withoutScheme(address))
         return .dictionary(fields)
@@ -180,19 +178,5 @@ struct PrintPages: Sendable {
     static func withoutScheme(_ url: String) -> String {
         guard let range = url.range(of: "://") else { return url }
         return String(url[range.upperBound...])
-    }
-}
-
-/// Each product's QR code, made the first time a printed page needs it: the site's price list,
-/// its producer's list and the label sheet draw the same code, and encoding (libqrencode tries all
-/// eight masks) is the costly part. Two pages asking at once may both encode; the result is the same.
-final class ProductQRCodes: Sendable {
-    private let made = Mutex<[Int: QRCode]>([:])
-
-    func code(_ index: Int, address: String) -> QRCode? {
-        if let known = made.withLock({ $0[index] }) { return known }
-        guard let code = try? QRCode(encoding: address, correction: .quartile) else { return nil }
-        made.withLock { $0[index] = code }
-        return code
     }
 }
