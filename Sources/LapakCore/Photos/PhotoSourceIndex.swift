@@ -76,24 +76,54 @@ final class PhotoSourceIndex: @unchecked Sendable {
         try? AtomicFile.write(Array(text.utf8), to: file)
     }
 
+    /// Every well-formed line of the file. Split as bytes: going through `String`'s character
+    /// view cost about 170,000 instructions a line, 5% of a 1,000-product build.
     private static func read(_ file: String) -> [String: Known] {
         guard let bytes = try? FileSystem.readBytes(file) else { return [:] }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(formatLine) else { return [:] }
+        let lines = bytes.split(separator: 0x0A)
+        guard let first = lines.first, first.elementsEqual(formatLine.utf8) else { return [:] }
         var out: [String: Known] = [:]
+        out.reserveCapacity(lines.count - 1)
         for line in lines.dropFirst() {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard f.count == 16, let device = UInt64(f[1]), let inode = UInt64(f[2]), let size = Int64(f[3]),
-                  let modified = Int64(f[4]), let changed = Int64(f[5]), f[6].count == 64,
-                  let format = PhotoFormat(rawValue: f[7]), let width = Int(f[8]), let height = Int(f[9]),
-                  let orientation = Int(f[10]), let profile = Int(f[15]) else { continue }
+            let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard f.count == 16, let device = unsigned(f[1]), let inode = unsigned(f[2]),
+                  let size = signed(f[3]), let modified = signed(f[4]), let changed = signed(f[5]),
+                  f[6].count == 64, let format = PhotoFormat(rawValue: String(decoding: f[7], as: UTF8.self)),
+                  let width = number(f[8]), let height = number(f[9]), let orientation = number(f[10]),
+                  let profile = number(f[15]) else { continue }
             let stamp = FileStamp(device: device, inode: inode, size: size, modified: modified, changed: changed)
+            let flag = { (field: ArraySlice<UInt8>) in field.count == 1 && field.first == UInt8(ascii: "1") }
             let header = PhotoHeader(format: format, storedWidth: width, storedHeight: height, orientation: orientation,
-                                     hasEXIF: f[11] == "1", hasXMP: f[12] == "1", hasIPTC: f[13] == "1",
-                                     hasLocation: f[14] == "1", profileBytes: profile)
-            out[f[0]] = Known(stamp: stamp, digest: f[6], header: header)
+                                     hasEXIF: flag(f[11]), hasXMP: flag(f[12]), hasIPTC: flag(f[13]),
+                                     hasLocation: flag(f[14]), profileBytes: profile)
+            out[String(decoding: f[0], as: UTF8.self)] = Known(stamp: stamp, digest: String(decoding: f[6], as: UTF8.self),
+                                                               header: header)
         }
         return out
+    }
+
+    /// A decimal that fits 64 bits (nanosecond times have 19 digits); nil for anything else.
+    private static func unsigned(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(UInt64(digit - UInt8(ascii: "0")))
+            if overflowTimes || overflowSum { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        unsigned(digits).flatMap { Int(exactly: $0) }
+    }
+
+    /// A decimal that may start with `-` (a time before 1970).
+    private static func signed(_ digits: ArraySlice<UInt8>) -> Int64? {
+        if digits.first == UInt8(ascii: "-") { return unsigned(digits.dropFirst()).flatMap { Int64(exactly: $0) }.map { -$0 } }
+        return unsigned(digits).flatMap { Int64(exactly: $0) }
     }
 }
 
