@@ -6,7 +6,7 @@ enum ErrorPage {
     static func html(_ report: CheckReport, language: Language, generation: Int) -> [UInt8] {
         let id = language == .id
         let formatter = CheckTextFormatter(language: language)
-        let items = report.entries.map { "<pre>" + escape(formatter.format($0)) + "</pre>" }.joined(separator: "\n")
+        let items = report.entries.map { "<pre>" + HTMLEscaping.text(formatter.format($0)) + "</pre>" }.joined(separator: "\n")
         let heading = id ? "Situs belum bisa dibangun" : "The site cannot be built yet"
         let lead = id
             ? "Perbaiki \(report.errorCount) galat di bawah ini dan simpan berkasnya; halaman ini akan berganti sendiri."
@@ -29,19 +29,5 @@ enum ErrorPage {
 
         """
         return ReloadScript.inject(into: Array(page.utf8), generation: generation)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -12,20 +12,7 @@ enum RequestPath: Equatable {
     static func parse(_ target: String) -> RequestPath {
         let raw = Array(target.utf8)
         guard raw.first == UInt8(ascii: "/") else { return .malformed }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.count)
-        var index = 0
-        while index < raw.count {
-            let byte = raw[index]
-            if byte == UInt8(ascii: "%") {
-                guard index + 2 < raw.count, let high = hex(raw[index + 1]), let low = hex(raw[index + 2]) else { return .malformed }
-                bytes.append(high << 4 | low)
-                index += 3
-            } else {
-                bytes.append(byte)
-                index += 1
-            }
-        }
+        guard let bytes = PercentDecoding.decode(raw, plusIsSpace: false) else { return .malformed }
         if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "%") }) {
             return .malformed
         }
@@ -35,14 +22,5 @@ enum RequestPath: Equatable {
         if segments.contains(where: { $0.hasPrefix(".") }) { return .hidden }
         let path = segments.joined(separator: "/")
         return .path(decoded.hasSuffix("/") && !path.isEmpty ? path + "/" : path)
-    }
-
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

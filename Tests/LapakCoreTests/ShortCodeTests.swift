@@ -56,13 +56,13 @@ import Testing
 
     @Test func aShortAddressIsAVersion4CodeAt22And25Millimetres() throws {
         let address = "https://lapak.example.org/p/k3x9qa/"
-        #expect(try measure(PrintPages.qrSVG(for: address, side: PrintPages.labelQRSide)) == (41, 22.0))
-        #expect(try measure(PrintPages.qrSVG(for: address, side: PrintPages.listQRSide)) == (41, 25.0))
+        #expect(try measure(PrintPages.qrSVG(for: address, side: PrintPages.labelQRSide, from: QRCodeStore(file: nil))) == (41, 22.0))
+        #expect(try measure(PrintPages.qrSVG(for: address, side: PrintPages.listQRSide, from: QRCodeStore(file: nil))) == (41, 25.0))
     }
 
     @Test func aLongerBaseURLDrawsALargerCodeWithModulesOverHalfAMillimetre() throws {
         let address = "https://lapak-purna-migran-indonesia.example.org/toko-komunitas/p/k3x9qa/"
-        let (modules, millimetres) = try measure(PrintPages.qrSVG(for: address, side: PrintPages.labelQRSide))
+        let (modules, millimetres) = try measure(PrintPages.qrSVG(for: address, side: PrintPages.labelQRSide, from: QRCodeStore(file: nil)))
         #expect(modules > 41)
         #expect(millimetres / Double(modules) >= 0.5 && millimetres > 22)
     }

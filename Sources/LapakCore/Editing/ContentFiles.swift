@@ -169,17 +169,10 @@ public struct ContentFiles: Sendable {
     }
 
     private func writeAtomically(_ full: String, _ bytes: [UInt8]) throws(Failure) {
-        let folder = (full as NSString).deletingLastPathComponent
-        let temporary = folder + "/.lapak-" + UUID().uuidString + ".tmp"
         do {
-            try NewFile.create(temporary, bytes: bytes)
+            try AtomicFile.write(bytes, to: full)
         } catch {
-            throw .system(error.description)
-        }
-        guard rename(temporary, full) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .system(reason)
+            throw .system("\(error)")
         }
     }
 }

@@ -68,7 +68,7 @@ struct PrintPages: Sendable {
             return plan.views.products[index]
         }
         let address = plan.routes.absolute(Routes.short(code))
-        fields["qr"] = .safe(plan.qrCodes.code(for: address).map { Self.qrSVG($0, address: address, side: side) } ?? "")
+        fields["qr"] = .safe(Self.qrSVG(for: address, side: side, from: plan.qrCodes))
         fields["short_url"] = .string(address)
         fields["short_text"] = .string(Self.withoutScheme(address))
         return .dictionary(fields)
@@ -164,12 +164,9 @@ struct PrintPages: Sendable {
     /// The QR code of an address as inline SVG, level Q: the one piece of markup besides cmark's
     /// that pages trust, drawn by the QRCode module from the address alone (its label escaped).
     /// A short address is ASCII and far below the largest QR code: encoding cannot fail.
-    static func qrSVG(for address: String, side: Int) -> String {
-        guard let code = try? QRCode(encoding: address, correction: .quartile) else { return "" }
-        return qrSVG(code, address: address, side: side)
-    }
-
-    static func qrSVG(_ code: QRCode, address: String, side: Int) -> String {
+    /// The code comes from `store`, which keeps it between builds.
+    static func qrSVG(for address: String, side: Int, from store: QRCodeStore) -> String {
+        guard let code = store.code(for: address) else { return "" }
         let modules = code.size + 2 * QRCode.quietZone
         let tenths = max(side, (modules * smallestModule + 9) / 10)
         return code.svg(side: "\(tenths / 10).\(tenths % 10)mm", label: address)

@@ -1,27 +1,8 @@
 import LapakCore
 
 /// The frame of every editor screen: small, mobile first (one column from 320 px), readable
-/// without JavaScript, and escaped by context: `text` for element content, `attribute` for
-/// quoted attribute values.
+/// without JavaScript, and escaped by context (`HTMLEscaping`).
 enum EditorLayout {
-    static func text(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    static func attribute(_ value: String) -> String {
-        text(value).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
-    }
-
     /// A path segment in an editor URL: names are checked to be `[a-z0-9._-]`, so this only
     /// guards against what the check would already refuse.
     static func segment(_ value: String) -> String {
@@ -36,14 +17,14 @@ enum EditorLayout {
         <html lang="\(id ? "id" : "en")">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="robots" content="noindex">
-        <title>\(text(title)) · Lapak</title>
+        <title>\(HTMLEscaping.text(title)) · Lapak</title>
         <style>\(style)</style>
         <script src="/_lapak/\(EditorScript.name)" defer></script>
         </head>
         <body>
         <header><a href="/_lapak/">\(id ? "Kelola Lapak" : "Manage Lapak")</a> <a href="/_lapak/changes">\(id ? "Perubahan" : "Changes")</a> <a href="/">\(id ? "Lihat situs" : "View site")</a></header>
         <main>
-        <h1>\(text(title))</h1>
+        <h1>\(HTMLEscaping.text(title))</h1>
         \(body)
         </main>
         </body>
@@ -56,7 +37,7 @@ enum EditorLayout {
     /// A notice above a form: `ok` in green, otherwise red; `role=status`/`alert` so a screen
     /// reader says it at once.
     static func notice(_ message: String, ok: Bool) -> String {
-        "<p class=\"\(ok ? "ok" : "bad")\" role=\"\(ok ? "status" : "alert")\">\(text(message))</p>"
+        "<p class=\"\(ok ? "ok" : "bad")\" role=\"\(ok ? "status" : "alert")\">\(HTMLEscaping.text(message))</p>"
     }
 
     static let style = """

@@ -36,9 +36,9 @@ struct FormScreen {
                                 : (id ? "Ubah: " : "Edit: ") + (currentTitle.isEmpty ? name ?? "" : currentTitle)
         var out = ""
         for notice in notices { out += EditorLayout.notice(notice.text, ok: notice.ok) + "\n" }
-        for problem in problems[""] ?? [] { out += "<p class=\"error\">\(EditorLayout.text(problem))</p>\n" }
+        for problem in problems[""] ?? [] { out += "<p class=\"error\">\(HTMLEscaping.text(problem))</p>\n" }
         if let pageLink {
-            out += "<p><a class=\"button\" href=\"\(EditorLayout.attribute(pageLink))\">\(id ? "Lihat halaman" : "View page")</a></p>\n"
+            out += "<p><a class=\"button\" href=\"\(HTMLEscaping.attribute(pageLink))\">\(id ? "Lihat halaman" : "View page")</a></p>\n"
         }
         let action = "/_lapak/save/\(kind.rawValue)" + (name.map { "/" + EditorLayout.segment($0) } ?? "")
         out += "<form method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\">\n"
@@ -63,7 +63,7 @@ struct FormScreen {
     }
 
     private func hidden(_ name: String, _ value: String) -> String {
-        "<input type=\"hidden\" name=\"\(name)\" value=\"\(EditorLayout.attribute(value))\">\n"
+        "<input type=\"hidden\" name=\"\(name)\" value=\"\(HTMLEscaping.attribute(value))\">\n"
     }
 
     /// Help and problems of a field, and the `aria-describedby` that ties them to its input.
@@ -72,12 +72,12 @@ struct FormScreen {
         var ids: [String] = []
         let anchor = key.replacingOccurrences(of: ".", with: "-")
         if let help {
-            html += "<p class=\"help\" id=\"\(anchor)-help\">\(EditorLayout.text(help(language)))</p>"
+            html += "<p class=\"help\" id=\"\(anchor)-help\">\(HTMLEscaping.text(help(language)))</p>"
             ids.append("\(anchor)-help")
         }
         let problems = self.problems[key] ?? []
         for (index, problem) in problems.enumerated() {
-            html += "<p class=\"error\" id=\"\(anchor)-error-\(index)\">\(EditorLayout.text(problem))</p>"
+            html += "<p class=\"error\" id=\"\(anchor)-error-\(index)\">\(HTMLEscaping.text(problem))</p>"
             ids.append("\(anchor)-error-\(index)")
         }
         let describedBy = ids.isEmpty ? "" : " aria-describedby=\"\(ids.joined(separator: " "))\""
@@ -96,20 +96,20 @@ struct FormScreen {
         let key = field.key
         let label = field.label(language) + (field.required ? " *" : "")
         let (notes, aria, _) = self.notes(key, help: field.help)
-        let value = EditorLayout.attribute(text(of: key))
+        let value = HTMLEscaping.attribute(text(of: key))
         let required = field.required ? " required" : ""
         switch field.kind {
         case .text, .list:
-            return "<label for=\"f-\(key)\">\(EditorLayout.text(label))</label>\(notes)"
+            return "<label for=\"f-\(key)\">\(HTMLEscaping.text(label))</label>\(notes)"
                 + "<input id=\"f-\(key)\" name=\"\(key)\" value=\"\(value)\"\(aria)\(required)>\n"
         case .number:
             // Text with a numeric keyboard: a member who types `85.000` sees the message about it.
-            return "<label for=\"f-\(key)\">\(EditorLayout.text(label))</label>\(notes)"
+            return "<label for=\"f-\(key)\">\(HTMLEscaping.text(label))</label>\(notes)"
                 + "<input id=\"f-\(key)\" name=\"\(key)\" inputmode=\"numeric\" value=\"\(value)\"\(aria)\(required)>\n"
         case .date:
             let raw = text(of: key)
             let isPlainDate = raw.isEmpty || (raw.count == 10 && raw.allSatisfy { $0.isNumber || $0 == "-" })
-            return "<label for=\"f-\(key)\">\(EditorLayout.text(label))</label>\(notes)"
+            return "<label for=\"f-\(key)\">\(HTMLEscaping.text(label))</label>\(notes)"
                 + "<input id=\"f-\(key)\" name=\"\(key)\" type=\"\(isPlainDate ? "date" : "text")\" value=\"\(value)\"\(aria)\(required)>\n"
         case .select(let source):
             let choices: [Choice]
@@ -126,44 +126,44 @@ struct FormScreen {
             if case .fixed = source {} else {
                 options.insert(option(value: "", label: language == .id ? "— pilih —" : "— choose —", selected: current.isEmpty), at: 0)
             }
-            return "<label for=\"f-\(key)\">\(EditorLayout.text(label))</label>\(notes)"
+            return "<label for=\"f-\(key)\">\(HTMLEscaping.text(label))</label>\(notes)"
                 + "<select id=\"f-\(key)\" name=\"\(key)\"\(aria)\(required)>\(options.joined())</select>\n"
         case .photo:
-            var out = "<label for=\"f-photo\">\(EditorLayout.text(label))</label>\(notes)"
+            var out = "<label for=\"f-photo\">\(HTMLEscaping.text(label))</label>\(notes)"
             if let shown = pendingPhoto ?? firstPhoto(key) {
-                out += "<p class=\"help\">\(EditorLayout.text(shown))</p>"
+                out += "<p class=\"help\">\(HTMLEscaping.text(shown))</p>"
             }
             return out + "<input id=\"f-photo\" name=\"photo\" type=\"file\" accept=\"image/*\"\(aria)>\n"
         case .rows(let columns):
             var rows: [[FieldValue.Entry]] = []
             if case .rows(let current)? = values[key] { rows = current }
-            var out = "<fieldset><legend>\(EditorLayout.text(label))</legend>\(notes)"
+            var out = "<fieldset><legend>\(HTMLEscaping.text(label))</legend>\(notes)"
             for index in 0..<(rows.count + 1) {
                 let row = index < rows.count ? rows[index] : []
                 for column in columns {
                     let name = "\(key).\(index).\(column.key)"
                     let cell = row.first { $0.key == column.key }?.value ?? ""
-                    out += "<label for=\"f-\(name)\">\(EditorLayout.text(column.label(language))) \(index + 1)</label>"
-                        + "<input id=\"f-\(name)\" name=\"\(name)\" value=\"\(EditorLayout.attribute(cell))\"\(column.kind.isNumber ? " inputmode=\"numeric\"" : "")>"
+                    out += "<label for=\"f-\(name)\">\(HTMLEscaping.text(column.label(language))) \(index + 1)</label>"
+                        + "<input id=\"f-\(name)\" name=\"\(name)\" value=\"\(HTMLEscaping.attribute(cell))\"\(column.kind.isNumber ? " inputmode=\"numeric\"" : "")>"
                 }
             }
             return out + "</fieldset>\n"
         case .entries(let names):
             var entries: [FieldValue.Entry] = []
             if case .entries(let current)? = values[key] { entries = current }
-            var out = "<fieldset><legend>\(EditorLayout.text(label))</legend>\(notes)"
+            var out = "<fieldset><legend>\(HTMLEscaping.text(label))</legend>\(notes)"
             for entry in names {
                 let name = "\(key).\(entry.key)"
                 let cell = entries.first { $0.key == entry.key }?.value ?? ""
-                out += "<label for=\"f-\(name)\">\(EditorLayout.text(entry.label(language)))</label>"
-                    + "<input id=\"f-\(name)\" name=\"\(name)\" value=\"\(EditorLayout.attribute(cell))\">"
+                out += "<label for=\"f-\(name)\">\(HTMLEscaping.text(entry.label(language)))</label>"
+                    + "<input id=\"f-\(name)\" name=\"\(name)\" value=\"\(HTMLEscaping.attribute(cell))\">"
             }
             return out + "</fieldset>\n"
         }
     }
 
     private func option(value: String, label: String, selected: Bool) -> String {
-        "<option value=\"\(EditorLayout.attribute(value))\"\(selected ? " selected" : "")>\(EditorLayout.text(label))</option>"
+        "<option value=\"\(HTMLEscaping.attribute(value))\"\(selected ? " selected" : "")>\(HTMLEscaping.text(label))</option>"
     }
 
     private func firstPhoto(_ key: String) -> String? {
@@ -182,7 +182,7 @@ struct FormScreen {
             "Tell about materials, size, how it is made and how to order. A blank line separates paragraphs; **bold**, *italic*."))
         var out = "<label for=\"f-body\">\(id ? "Deskripsi" : "Description")</label>\(notes)"
         // The line break after <textarea> is dropped by the browser, so a body's own first line break survives.
-        out += "<textarea id=\"f-body\" name=\"body\" rows=\"10\"\(aria)>\n\(EditorLayout.text(body))</textarea>\n"
+        out += "<textarea id=\"f-body\" name=\"body\" rows=\"10\"\(aria)>\n\(HTMLEscaping.text(body))</textarea>\n"
         out += "<button type=\"submit\" name=\"_action\" value=\"preview\" class=\"second\">\(id ? "Pratinjau deskripsi" : "Preview description")</button>\n"
         if let previewHTML {
             out += "<section class=\"preview\"><h2>\(id ? "Pratinjau" : "Preview")</h2>\(previewHTML)</section>\n"

@@ -41,7 +41,7 @@ enum ListScreens {
         <form method="get" action="/_lapak/" role="search">
         <input type="hidden" name="kind" value="\(kind.rawValue)">
         <label for="f-q">\(id ? "Cari" : "Search")</label>
-        <input id="f-q" name="q" type="search" value="\(EditorLayout.attribute(query))">
+        <input id="f-q" name="q" type="search" value="\(HTMLEscaping.attribute(query))">
         <button type="submit" class="second">\(id ? "Cari" : "Search")</button>
         </form>
 
@@ -54,7 +54,7 @@ enum ListScreens {
             body += "<ul class=\"items\">"
             for item in shown {
                 let draft = item.draft ? " <span class=\"draft\">(\(id ? "draf" : "draft"))</span>" : ""
-                body += "<li><a href=\"/_lapak/edit/\(item.kind.rawValue)/\(EditorLayout.segment(item.name))\">\(EditorLayout.text(item.title))\(draft)</a></li>"
+                body += "<li><a href=\"/_lapak/edit/\(item.kind.rawValue)/\(EditorLayout.segment(item.name))\">\(HTMLEscaping.text(item.title))\(draft)</a></li>"
             }
             body += "</ul>\n"
         }
@@ -69,7 +69,7 @@ enum ListScreens {
         if files.isEmpty {
             body += "<p>\(id ? "Tidak ada perubahan." : "No changes.")</p>"
         } else {
-            body += "<ul class=\"items\">" + files.map { "<li>\(EditorLayout.text($0))</li>" }.joined() + "</ul>"
+            body += "<ul class=\"items\">" + files.map { "<li>\(HTMLEscaping.text($0))</li>" }.joined() + "</ul>"
         }
         return EditorLayout.page(title: id ? "Perubahan" : "Changes", language: language, body: body)
     }
