@@ -47,7 +47,7 @@ struct PreviewHandler: HTTPHandler {
         case .malformed:
             return text(.badRequest, language == .id ? "Alamat tidak sah." : "Malformed path.")
         case .hidden:
-            return notFound(head: head)
+            return notFound(for: "", head: head)
         case .path(let relative):
             return serve(relative, head: head)
         }
@@ -72,10 +72,10 @@ struct PreviewHandler: HTTPHandler {
             case .failed(let diagnostics):
                 return errorPage(Checker.report(diagnostics, sourceDirectory: sourceDirectory), generation: snapshot.generation, head: head)
             case .gone:
-                return notFound(head: head)
+                return notFound(for: relative, head: head)
             }
         case .missing:
-            return notFound(head: head)
+            return notFound(for: relative, head: head)
         }
     }
 
@@ -83,13 +83,17 @@ struct PreviewHandler: HTTPHandler {
         bytes(.internalServerError, ErrorPage.html(report, language: language, generation: generation), type: ContentTypes.html, head: head)
     }
 
-    /// The theme's 404 page, or the diagnostics while the build is failing.
-    private func notFound(head: Bool) -> HTTPResponse {
+    /// The theme's 404 page in the language of the address asked for (`en/…` → `en/404.html`),
+    /// or the diagnostics while the build is failing.
+    private func notFound(for relative: String, head: Bool) -> HTTPResponse {
         let snapshot = state.current
         if let failure = snapshot.failure {
             return errorPage(failure, generation: snapshot.generation, head: head)
         }
-        if case .file(let file) = files.lookup(Routes.notFound) {
+        let prefix = relative.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        var page = "404.html"
+        if !prefix.isEmpty, case .file = files.lookup(prefix + "/404.html") { page = prefix + "/404.html" }
+        if case .file(let file) = files.lookup(page) {
             switch file.render() {
             case .bytes(let data):
                 return bytes(.notFound, ReloadScript.inject(into: data, generation: snapshot.generation), type: ContentTypes.html, head: head)

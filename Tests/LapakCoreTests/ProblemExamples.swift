@@ -55,5 +55,16 @@ enum ProblemExamples {
         .channel(.photoFormatRefused(path: "images/logo.svg")), .channel(.titleInCapitals),
         .channel(.saleEnded(until: "2026-01-31")), .channel(.saleNotLower(sale: 90000, price: 85000)),
         .channel(.saleDatesReversed), .channel(.saleWithoutPrice(field: "sale_until")),
+        .translation(.repeatedLanguage(language: "en")), .translation(.languageDisagrees(language: "en", first: "id")),
+        .translation(.textsForUnknownLanguage(language: "fr", others: ["en"])),
+        .translation(.textsForUnknownLanguage(language: "en", others: [])),
+        .translation(.unknownTranslatedCategory(id: "jamuu", known: ["jamu", "batik-ecoprint"])),
+        .translation(.fileForUnknownLanguage(language: "fr", others: ["en"])),
+        .translation(.fileForUnknownLanguage(language: "en", others: [])),
+        .translation(.fileForFirstLanguage(language: "id", original: "content/products/tas.md")),
+        .translation(.withoutOriginal(original: "content/products/tas.md")),
+        .translation(.contradictsOriginal(field: "price", written: "150000", original: "125000")),
+        .translation(.notInOriginal(field: "stock")),
+        .translation(.countDiffers(field: "variants", written: 1, original: 2)),
     ]
 }

@@ -87,11 +87,14 @@ public struct Builder: Sendable {
 
     /// A site ready to render: every page and file it will write, as jobs, with nothing rendered yet.
     struct PreparedSite: Sendable {
+        /// The site and its views in its first language.
         let site: Site
         let views: Views
+        /// Every page of every language, each language's after the one before.
         let plan: [PlannedPage]
         let jobs: [OutputJob]
-        let pageEnvironment: Environment
+        /// One per language, by `PlannedPage.edition`: the theme's strings and formats differ.
+        let pageEnvironments: [Environment]
         let feedEnvironment: Environment
         let photos: PhotoReferences
         let photoCache: PhotoCache
@@ -154,22 +157,38 @@ public struct Builder: Sendable {
             guard !hasErrors(report) else { return nil }
         }
 
-        let views = Views(site: site, previous: previousViews)
-        phases.mark("views")
-        let extensions = HostExtensions.make(site: site, views: views, strings: theme.strings)
-        let environment = Environment(loader: theme.templates, extensions: extensions)
-        do {
-            try environment.loadAll()
-        } catch {
-            report.diagnostics += error.errors.map { Self.diagnostic($0, theme: site.config.theme, source: source) }
-            return nil
-        }
+        let shareImage = shareImage(site: site, theme: theme, into: &report)
         let qrCodes = QRCodeStore(file: options.resolvedCacheDirectory + "/qr-codes.tsv")
-        let plan = PagePlan(site: site, views: views, strings: theme.strings,
-                            shareImage: shareImage(site: site, theme: theme, into: &report), qrCodes: qrCodes).pages()
-        phases.mark("plan")
-        // The feeds and catalogs go first: they are the longest jobs, and should not start last.
-        var jobs = OutputJob.machineOutputs(site: site, views: views, plan: plan)
+        // Each language is planned on its own: its own texts, strings, formats and addresses,
+        // the same pages. The feeds and catalogs go first: they are the longest jobs, and
+        // should not start last.
+        var plan: [PlannedPage] = []
+        var environments: [Environment] = []
+        var jobs: [OutputJob] = []
+        var firstViews: Views?
+        for (index, edition) in site.editions.enumerated() {
+            let views = index == 0 ? Views(site: edition, previous: previousViews) : Views(site: edition)
+            if index == 0 { firstViews = views }
+            phases.mark("views")
+            let strings = theme.strings(for: edition.language)
+            let environment = Environment(loader: theme.templates,
+                                          extensions: HostExtensions.make(site: edition, views: views, strings: strings))
+            do {
+                try environment.loadAll()
+            } catch {
+                report.diagnostics += error.errors.map { Self.diagnostic($0, theme: site.config.theme, source: source) }
+                return nil
+            }
+            environments.append(environment)
+            var pages = PagePlan(site: edition, views: views, strings: strings, shareImage: shareImage, qrCodes: qrCodes).pages()
+            for page in pages.indices { pages[page].edition = index }
+            jobs += OutputJob.machineOutputs(site: edition, views: views)
+            plan += pages
+            phases.mark("plan")
+        }
+        guard let views = firstViews else { return nil }
+        let languageLinks = LanguageLinks.attach(to: &plan, config: site.config)
+        jobs += OutputJob.siteIndex(site: site, plan: plan, links: languageLinks)
         jobs += plan.indices.map { OutputJob(path: Routes.file(for: plan[$0].route), origin: plan[$0].template, work: .page($0)) }
         for (path, file) in theme.staticFiles {
             let origin = "themes/\(site.config.theme)/static/\(path)"
@@ -193,7 +212,7 @@ public struct Builder: Sendable {
         report.products = site.products.count
         report.news = site.news.count
         report.photos = photos.photos.count
-        return PreparedSite(site: site, views: views, plan: plan, jobs: jobs, pageEnvironment: environment,
+        return PreparedSite(site: site, views: views, plan: plan, jobs: jobs, pageEnvironments: environments,
                             feedEnvironment: Environment(loader: InMemoryLoader(FeedTemplates.all)),
                             photos: photos, photoCache: photoCache, photoProcessor: processor, qrCodes: qrCodes)
     }
@@ -297,7 +316,7 @@ public struct Builder: Sendable {
 
     /// URLs the templates replaced, as warnings at the content field that holds each.
     private func refusedURLs(_ prepared: PreparedSite) -> [Diagnostic] {
-        let warnings = prepared.pageEnvironment.takeWarnings() + prepared.feedEnvironment.takeWarnings()
+        let warnings = prepared.pageEnvironments.flatMap { $0.takeWarnings() } + prepared.feedEnvironment.takeWarnings()
         guard !warnings.isEmpty else { return [] }
         return ValueOrigin.diagnostics(for: warnings, site: prepared.site, theme: prepared.site.config.theme)
     }

@@ -39,7 +39,7 @@ struct OutputJob: Sendable {
         switch work {
         case .page(let index):
             let page = prepared.plan[index]
-            return try prepared.pageEnvironment.renderUTF8(page.template, context: page.context)
+            return try prepared.pageEnvironments[page.edition].renderUTF8(page.template, context: page.context)
         case .machine(let template, let context):
             return try prepared.feedEnvironment.renderUTF8(template, context: context())
         case .generated(let make):
@@ -66,26 +66,33 @@ struct OutputJob: Sendable {
         }
     }
 
-    /// Feeds, catalogs, sitemap and robots.txt: formats fixed by their specifications, so their
-    /// templates are Lapak's own rather than the theme's.
-    static func machineOutputs(site: Site, views: Views, plan: [PlannedPage]) -> [OutputJob] {
+    /// Feeds, catalogs and the search index of one language: formats fixed by their
+    /// specifications, so their templates are Lapak's own rather than the theme's.
+    static func machineOutputs(site: Site, views: Views) -> [OutputJob] {
         let routes = views.routes
         let news = NewsFeeds(site: site, views: views)
         let catalog = Catalog(site: site, routes: routes)
-        var jobs: [OutputJob] = [
-            .init(path: Routes.productsFeed, origin: "products.json", work: .machine(template: "products.json") {
+        return [
+            .init(path: routes.productsFeed, origin: "products.json", work: .machine(template: "products.json") {
                 ["feed": ProductFeed.value(site: site, views: views)]
             }),
-            .init(path: "feed.json", origin: "feed.json", work: .machine(template: "feed.json") { ["feed": news.jsonFeed] }),
-            .init(path: "atom.xml", origin: "atom.xml", work: .machine(template: "atom.xml") { news.atomContext }),
-            .init(path: "katalog.xml", origin: "katalog.xml", work: .streamed { prepared, emit in
+            .init(path: routes.jsonFeed, origin: "feed.json", work: .machine(template: "feed.json") { ["feed": news.jsonFeed] }),
+            .init(path: routes.atomFeed, origin: "atom.xml", work: .machine(template: "atom.xml") { news.atomContext }),
+            .init(path: routes.googleCatalog, origin: "katalog.xml", work: .streamed { prepared, emit in
                 try catalog.writeXML(environment: prepared.feedEnvironment, emit: emit)
             }),
-            .init(path: "katalog.csv", origin: "katalog.csv", work: .streamed { _, emit in try catalog.writeCSV(emit: emit) }),
-            .init(path: "robots.txt", origin: "robots.txt", work: .bytes(Array(Sitemap.robots(routes: routes).utf8))),
-            .init(path: Routes.searchIndex, origin: Routes.searchIndex, work: .generated { SearchIndex.bytes(site: site, routes: routes) }),
+            .init(path: routes.metaCatalog, origin: "katalog.csv", work: .streamed { _, emit in try catalog.writeCSV(emit: emit) }),
+            .init(path: routes.searchIndex, origin: routes.searchIndex, work: .generated { SearchIndex.bytes(site: site, routes: routes) }),
         ]
-        for file in Sitemap.files(pages: plan, routes: routes, fallback: site.newestDate) {
+    }
+
+    /// `robots.txt` and the sitemap, one for the whole site, every language in it.
+    static func siteIndex(site: Site, plan: [PlannedPage], links: LanguageLinks?) -> [OutputJob] {
+        let routes = Routes(config: site.config)
+        var jobs: [OutputJob] = [
+            .init(path: "robots.txt", origin: "robots.txt", work: .bytes(Array(Sitemap.robots(routes: routes).utf8))),
+        ]
+        for file in Sitemap.files(pages: plan, links: links, routes: routes, fallback: site.newestDate) {
             jobs.append(.init(path: file.path, origin: file.path, work: .machine(template: file.template, context: file.context)))
         }
         return jobs

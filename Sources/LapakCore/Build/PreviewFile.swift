@@ -23,7 +23,7 @@ public struct PreviewFile: Sendable {
         defer {
             // A build collects the URLs templates refused and reports them at its end; here there
             // is no end, so they are dropped rather than kept for as long as the preview runs.
-            _ = prepared.pageEnvironment.takeWarnings()
+            for environment in prepared.pageEnvironments { _ = environment.takeWarnings() }
             _ = prepared.feedEnvironment.takeWarnings()
         }
         do {

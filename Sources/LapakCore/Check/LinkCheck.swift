@@ -8,10 +8,11 @@ struct LinkCheck {
 
     func run() -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for product in site.products { out += check(product.body, file: product.sourcePath, route: Routes.product(product.slug)) }
-        for producer in site.producers { out += check(producer.body, file: producer.sourcePath, route: Routes.producer(producer.id)) }
-        for article in site.news { out += check(article.body, file: article.sourcePath, route: Routes.article(article.slug)) }
-        for page in site.pages { out += check(page.body, file: page.sourcePath, route: Routes.page(page.slug)) }
+        let routes = Routes(config: site.config)
+        for product in site.products { out += check(product.body, file: product.sourcePath, route: routes.product(product.slug)) }
+        for producer in site.producers { out += check(producer.body, file: producer.sourcePath, route: routes.producer(producer.id)) }
+        for article in site.news { out += check(article.body, file: article.sourcePath, route: routes.article(article.slug)) }
+        for page in site.pages { out += check(page.body, file: page.sourcePath, route: routes.page(page.slug)) }
         return out
     }
 

@@ -11,18 +11,22 @@ struct SiteOutputs {
         if let rendered {
             files.formUnion(rendered.paths)
         }
-        var routes: [String] = [Routes.home, Routes.producers, Routes.notFound, Routes.productsFeed]
-        let perPage = max(1, site.config.productsPerPage)
-        routes += (1...max(1, (site.products.count + perPage - 1) / perPage)).map { Routes.products(page: $0) }
-        routes += site.products.map { Routes.product($0.slug) }
-        routes += site.categories.map { Routes.category($0.category.id) }
-        routes += site.producers.map { Routes.producer($0.id) }
-        routes.append(Routes.news())
-        routes += site.news.map { Routes.article($0.slug) }
-        routes += site.tags.map { Routes.tag($0) }
-        routes += site.pages.map { Routes.page($0.slug) }
-        routes += brokenFiles.compactMap(Self.route(ofContentFile:))
-        files.formUnion(routes.map(Routes.file(for:)))
+        // Every language has the same pages under its own prefix.
+        for language in site.config.languages {
+            let routes = Routes(config: site.config, language: language)
+            var pages: [String] = [routes.home, routes.producers, routes.notFound, routes.productsFeed]
+            let perPage = max(1, site.config.productsPerPage)
+            pages += (1...max(1, (site.products.count + perPage - 1) / perPage)).map { routes.products(page: $0) }
+            pages += site.products.map { routes.product($0.slug) }
+            pages += site.categories.map { routes.category($0.category.id) }
+            pages += site.producers.map { routes.producer($0.id) }
+            pages.append(routes.news())
+            pages += site.news.map { routes.article($0.slug) }
+            pages += site.tags.map { routes.tag($0) }
+            pages += site.pages.map { routes.page($0.slug) }
+            pages += brokenFiles.compactMap { Self.route(ofContentFile: $0, routes: routes) }
+            files.formUnion(pages.map(Routes.file(for:)))
+        }
         files.formUnion(theme?.staticFiles.map(\.path) ?? [])
         files.formUnion(site.images.entries.keys)
     }
@@ -40,15 +44,15 @@ struct SiteOutputs {
     }
 
     /// The page a content file would have had: `content/products/tas.md` → `produk/tas/`.
-    static func route(ofContentFile path: String) -> String? {
+    static func route(ofContentFile path: String, routes: Routes) -> String? {
         let parts = path.split(separator: "/")
         guard parts.count == 3, parts[0] == "content", parts[2].hasSuffix(".md") else { return nil }
         let name = String(parts[2].dropLast(3))
         switch ContentKind(rawValue: String(parts[1])) {
-        case .product: return Routes.product(name)
-        case .producer: return Routes.producer(name)
-        case .news: return Routes.article(ContentParser.stripDatePrefix(name))
-        case .page: return Routes.page(name)
+        case .product: return routes.product(name)
+        case .producer: return routes.producer(name)
+        case .news: return routes.article(ContentParser.stripDatePrefix(name))
+        case .page: return routes.page(name)
         case nil: return nil
         }
     }

@@ -20,4 +20,6 @@ enum ParsedItem: Sendable {
     case product(Product)
     case news(NewsArticle)
     case page(Page)
+    /// A translation file, checked against its original once every file is read.
+    case translation(TranslationDraft)
 }

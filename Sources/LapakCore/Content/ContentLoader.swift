@@ -14,6 +14,9 @@ public struct LoadedContent: Sendable {
     /// producers they are, and the producers the products among them name.
     public var brokenProducers: Set<String> = []
     public var producersOfBrokenProducts: Set<String> = []
+    /// By language, then by the original's path: the item in that language, where a translation
+    /// file gives one. Items without a translation are shown in the first language.
+    var translated: [String: [String: ParsedItem]] = [:]
 }
 
 public struct LoadOptions: Sendable {
@@ -91,7 +94,7 @@ public struct ContentLoader: Sendable {
 
         phases.mark("  parse")
         var content = LoadedContent(config: config, producers: [], products: [], news: [], pages: [], images: images)
-        collect(results, into: &content, diagnostics: &diagnostics)
+        collect(results, of: jobs.map(\.path), into: &content, diagnostics: &diagnostics)
         return (content, diagnostics)
     }
 
@@ -111,8 +114,11 @@ public struct ContentLoader: Sendable {
         return parser.parse(kind: job.kind, path: job.path, fileName: job.name, text: text)
     }
 
-    /// Items by kind in file order, drafts left out unless asked for; every diagnostic kept.
-    func collect(_ results: [ContentParser.Result], into content: inout LoadedContent, diagnostics: inout [Diagnostic]) {
+    /// Items by kind in file order, drafts left out unless asked for, then the translations
+    /// checked against their originals; every diagnostic kept.
+    func collect(_ results: [ContentParser.Result], of paths: [String], into content: inout LoadedContent,
+                 diagnostics: inout [Diagnostic]) {
+        var translations: [TranslationDraft] = []
         for result in results {
             // A draft with mistakes is never published, so they cannot break the site: the member
             // who saved it half done (the editor allows it) sees them as warnings until it is
@@ -133,9 +139,11 @@ public struct ContentLoader: Sendable {
             case .product(let item) where options.includeDrafts || !item.draft: content.products.append(item)
             case .news(let item) where options.includeDrafts || !item.draft: content.news.append(item)
             case .page(let item) where options.includeDrafts || !item.draft: content.pages.append(item)
+            case .translation(let item) where options.includeDrafts || !item.isDraft: translations.append(item)
             default: break
             }
         }
+        TranslationMerger(config: content.config, listedPaths: Set(paths)).merge(translations, into: &content, diagnostics: &diagnostics)
     }
 
     /// Content paths are relative to `content/`; links to them are rewritten to the site's base path.
@@ -221,10 +229,7 @@ public struct ContentLoader: Sendable {
         var config = SiteConfig(title: title, baseURL: baseURL)
         config.sourceMap = SourceMap(file: path, mapping: mapping, yaml: yaml, raw: raw)
         config.description = f.text("description") ?? ""
-        config.language = f.text("language") ?? "id"
-        if !SiteConfig.supportedLanguages.contains(config.language) {
-            f.report(.unsupportedLanguage(value: config.language, supported: SiteConfig.supportedLanguages), field: "language")
-        }
+        SiteLanguages.read(&f, into: &config)
         config.currency = f.text("currency") ?? "IDR"
         config.theme = f.text("theme") ?? "default"
         config.productsPerPage = max(1, f.wholeNumber("products_per_page", example: "24") ?? 24)
@@ -275,8 +280,9 @@ public struct ContentLoader: Sendable {
             config.categories.append(.init(id: key, name: name.isEmpty ? CategoryNames.humanize(key) : name,
                                            google: google.flatMap { $0.isEmpty ? nil : $0 }, meta: meta.flatMap { $0.isEmpty ? nil : $0 }))
         }
+        SiteLanguages.readTranslations(&f, into: &config)
         for (name, location) in f.unusedFields {
-            let known = ["title", "description", "base_url", "image", "language", "currency", "theme", "contact", "categories",
+            let known = ["title", "description", "base_url", "image", "language", "languages", "translations", "currency", "theme", "contact", "categories",
                          "products_per_page", "news_per_page", "instagram", "facebook", "photos", "prices_valid_until", "shipping", "returns_days"]
             diagnostics.append(.warning(.unknownField(field: name, suggestion: KnownFields.closest(to: name, among: known)), at: location))
         }

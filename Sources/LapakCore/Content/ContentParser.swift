@@ -19,32 +19,21 @@ struct ContentParser: Sendable {
         var isDraft = false
     }
 
-    func parse(kind: ContentKind, path: String, fileName: String, text rawText: String) -> Result {
-        var result = Result()
-        let text = normalizeNewlines(rawText)
-        if let found = ControlCharacters.first(in: text) {
-            result.diagnostics.append(.error(.controlCharacter(code: found.code),
-                                             at: SourceLocation(file: path, line: found.line, column: found.column)))
-            return result
-        }
+    /// A file's front matter composed and its body split off, or nil with the problems that stop it.
+    struct OpenedFile {
+        var fields: Fields
+        let map: SourceMap
         let split: FrontMatterSplit
-        do {
-            split = try FrontMatterSplit.split(text)
-        } catch {
-            let problem: Problem = error == .missingOpening ? .missingFrontMatter : .unclosedFrontMatter
-            result.diagnostics.append(.error(problem, at: SourceLocation(file: path, line: 1, column: 1)))
-            return result
+    }
+
+    func parse(kind: ContentKind, path: String, fileName: String, text rawText: String) -> Result {
+        if let name = TranslationName(fileName) {
+            return parseTranslation(kind: kind, path: path, name: name, text: rawText)
         }
-        if split.yaml.utf8.count > limits.maxFrontMatterBytes {
-            result.diagnostics.append(.error(.frontMatterTooLarge(limitKB: limits.maxFrontMatterBytes / 1024),
-                                             at: SourceLocation(file: path, line: split.yamlFirstLine, column: 1)))
-            return result
-        }
-        if let problem = limits.markdownProblem(split.body) {
-            result.diagnostics.append(.error(problem, at: SourceLocation(file: path, line: split.bodyFirstLine, column: 1)))
-            return result
-        }
-        guard var (fields, map) = composeFields(split, raw: rawText, path: path, into: &result.diagnostics) else { return result }
+        var result = Result()
+        guard let opened = open(path: path, text: rawText, into: &result.diagnostics) else { return result }
+        var fields = opened.fields
+        let map = opened.map, split = opened.split
         result.isDraft = fields.peekBoolean("draft") == true
 
         let baseName = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
@@ -83,6 +72,36 @@ struct ContentParser: Sendable {
         return result
     }
 
+    /// Newlines made `\n`, control characters refused, the front matter split off, checked against
+    /// the limits and composed: what every content file, original or translation, goes through.
+    func open(path: String, text rawText: String, into diagnostics: inout [Diagnostic]) -> OpenedFile? {
+        let text = normalizeNewlines(rawText)
+        if let found = ControlCharacters.first(in: text) {
+            diagnostics.append(.error(.controlCharacter(code: found.code),
+                                      at: SourceLocation(file: path, line: found.line, column: found.column)))
+            return nil
+        }
+        let split: FrontMatterSplit
+        do {
+            split = try FrontMatterSplit.split(text)
+        } catch {
+            let problem: Problem = error == .missingOpening ? .missingFrontMatter : .unclosedFrontMatter
+            diagnostics.append(.error(problem, at: SourceLocation(file: path, line: 1, column: 1)))
+            return nil
+        }
+        if split.yaml.utf8.count > limits.maxFrontMatterBytes {
+            diagnostics.append(.error(.frontMatterTooLarge(limitKB: limits.maxFrontMatterBytes / 1024),
+                                      at: SourceLocation(file: path, line: split.yamlFirstLine, column: 1)))
+            return nil
+        }
+        if let problem = limits.markdownProblem(split.body) {
+            diagnostics.append(.error(problem, at: SourceLocation(file: path, line: split.bodyFirstLine, column: 1)))
+            return nil
+        }
+        guard let (fields, map) = composeFields(split, raw: rawText, path: path, into: &diagnostics) else { return nil }
+        return OpenedFile(fields: fields, map: map, split: split)
+    }
+
     /// Whether `problem` says that `field` is missing.
     static func reportsAbsence(of field: String, _ problem: Problem) -> Bool {
         switch problem {
@@ -93,7 +112,7 @@ struct ContentParser: Sendable {
     }
 
     /// Photos in the body that cannot be published, at the line that shows each.
-    private func bodyPhotoProblems(_ body: MarkdownDocument, file: String, firstLine: Int) -> [Diagnostic] {
+    func bodyPhotoProblems(_ body: MarkdownDocument, file: String, firstLine: Int) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for reference in body.references where reference.kind == .image && reference.url.hasPrefix(basePath) {
             let key = String(reference.url.dropFirst(basePath.count))

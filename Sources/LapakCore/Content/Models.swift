@@ -4,7 +4,7 @@ import Markdown
 public struct ImageRef: Sendable, Hashable {
     /// Path relative to `content/` with `/` separators, e.g. `images/products/tas.jpg`.
     public let path: String
-    public let alt: String
+    public internal(set) var alt: String
     public let width: Int?
     public let height: Int?
     /// What the site publishes of it (nil only for files that are not photos).
@@ -33,7 +33,7 @@ public struct Variant: Sendable, Hashable {
         case size, color, material, pattern
     }
 
-    public let name: String
+    public internal(set) var name: String
     public let price: Int
     /// What differs, by attribute: only what the member wrote.
     public var attributes: [Attribute: String] = [:]
@@ -73,13 +73,13 @@ public struct Sale: Sendable, Hashable {
 public struct Certification: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable { case halal, pirt, bpom }
     public let kind: Kind
-    public let number: String
+    public internal(set) var number: String
 }
 
 public struct Producer: Sendable, Equatable {
     public let id: String
     public let sourcePath: String
-    public let name: String
+    public internal(set) var name: String
     public let community: String?
     public let village: String
     public let district: String?
@@ -90,7 +90,7 @@ public struct Producer: Sendable, Equatable {
     public let facebook: String?
     public let image: ImageRef?
     public let draft: Bool
-    public let body: MarkdownDocument
+    public internal(set) var body: MarkdownDocument
     /// Where each front-matter field is written.
     public let sourceMap: SourceMap
 }
@@ -98,11 +98,11 @@ public struct Producer: Sendable, Equatable {
 public struct Product: Sendable, Equatable {
     public let slug: String
     public let sourcePath: String
-    public let title: String
+    public internal(set) var title: String
     public let price: Int
     public let category: String
     public let producerID: String
-    public let images: [ImageRef]
+    public internal(set) var images: [ImageRef]
     public let availability: Availability
     /// For pre-orders: when the product can ship (the catalog feeds' `availability_date`).
     public let availableFrom: ContentDate?
@@ -119,19 +119,19 @@ public struct Product: Sendable, Equatable {
     public let tags: [String]
     public let date: ContentDate?
     public let featured: Bool
-    public let summary: String
-    public let variants: [Variant]
-    public let certifications: [Certification]
+    public internal(set) var summary: String
+    public internal(set) var variants: [Variant]
+    public internal(set) var certifications: [Certification]
     public let draft: Bool
     /// The body without its plain text, which is only read once, for `catalogDescription`.
-    public let body: MarkdownDocument
+    public internal(set) var body: MarkdownDocument
     /// What the product catalogs describe the product with: the body's text, one block a line,
     /// within Google Merchant Center's 5,000 characters. Made while loading, on all cores.
-    public let catalogDescription: String
+    public internal(set) var catalogDescription: String
     /// Where each front-matter field is written.
     public let sourceMap: SourceMap
     /// Whether the body's text was longer than Google's 5,000 characters and was cut.
-    public let catalogDescriptionCut: Bool
+    public internal(set) var catalogDescriptionCut: Bool
     /// Where `producer`, `category` and `slug` are written, for problems found after loading.
     public var origins: SourceMap.KeyLocations { SourceMap.KeyLocations(map: sourceMap) }
 
@@ -160,16 +160,16 @@ public struct Product: Sendable, Equatable {
 public struct NewsArticle: Sendable {
     public let slug: String
     public let sourcePath: String
-    public let title: String
+    public internal(set) var title: String
     public let date: ContentDate
-    public let location: String?
-    public let author: String?
+    public internal(set) var location: String?
+    public internal(set) var author: String?
     public let producerIDs: [String]
     public let tags: [String]
-    public let image: ImageRef?
-    public let summary: String
+    public internal(set) var image: ImageRef?
+    public internal(set) var summary: String
     public let draft: Bool
-    public let body: MarkdownDocument
+    public internal(set) var body: MarkdownDocument
     /// Where each front-matter field is written.
     public let sourceMap: SourceMap
     /// Where `producers` and `slug` are written.
@@ -179,10 +179,10 @@ public struct NewsArticle: Sendable {
 public struct Page: Sendable {
     public let slug: String
     public let sourcePath: String
-    public let title: String
-    public let description: String
+    public internal(set) var title: String
+    public internal(set) var description: String
     public let draft: Bool
-    public let body: MarkdownDocument
+    public internal(set) var body: MarkdownDocument
     /// Where each front-matter field is written.
     public let sourceMap: SourceMap
     /// Where `slug` is written.

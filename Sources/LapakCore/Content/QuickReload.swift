@@ -32,7 +32,7 @@ extension ContentLoader {
         var content = LoadedContent(config: snapshot.config, producers: [], products: [], news: [], pages: [],
                                     images: snapshot.images)
         var diagnostics = snapshot.diagnosticsBeforeParsing
-        collect(results, into: &content, diagnostics: &diagnostics)
+        collect(results, of: snapshot.jobs.map(\.path), into: &content, diagnostics: &diagnostics)
         let next = LoadSnapshot(config: snapshot.config, images: snapshot.images, jobs: snapshot.jobs, results: results,
                                 diagnosticsBeforeParsing: snapshot.diagnosticsBeforeParsing, options: snapshot.options)
         return (content, diagnostics, next)

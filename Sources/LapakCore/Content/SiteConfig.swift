@@ -22,7 +22,44 @@ public struct SiteConfig: Sendable, Equatable {
     public var description: String
     /// Absolute base URL, always ending in `/`.
     public var baseURL: String
+    /// The language of this config's texts: the site's first language, or the one a translated
+    /// config (`edition(_:)`) is for.
     public var language: String
+    /// `languages: [id, en]`: the first is the default, at the root; each other one under its code.
+    /// A site that names only `language:` has that one.
+    public var languages: [String]
+    /// `translations:`: the site's texts and category names in each other language.
+    public var translations: [String: Texts] = [:]
+
+    /// What a translation of site.yml gives; what it leaves out stays as in the first language.
+    public struct Texts: Sendable, Equatable {
+        public var title: String?
+        public var description: String?
+        public var categories: [String: String] = [:]
+
+        public init(title: String? = nil, description: String? = nil, categories: [String: String] = [:]) {
+            self.title = title
+            self.description = description
+            self.categories = categories
+        }
+    }
+
+    public var defaultLanguage: String { languages.first ?? language }
+    public var isMultilingual: Bool { languages.count > 1 }
+
+    /// The config as pages in `language` see it: its title, description and category names.
+    public func edition(_ language: String) -> SiteConfig {
+        var copy = self
+        copy.language = language
+        guard language != defaultLanguage, let texts = translations[language] else { return copy }
+        copy.title = texts.title ?? title
+        copy.description = texts.description ?? description
+        copy.categories = categories.map { category in
+            Category(id: category.id, name: texts.categories[category.id] ?? category.name,
+                     google: category.google, meta: category.meta)
+        }
+        return copy
+    }
     public var currency: String
     public var theme: String
     public var contactWhatsApp: WhatsAppNumber?
@@ -54,6 +91,7 @@ public struct SiteConfig: Sendable, Equatable {
         self.description = description
         self.baseURL = baseURL
         self.language = language
+        self.languages = [language]
         self.currency = currency
         self.theme = theme
         self.contactWhatsApp = contactWhatsApp

@@ -69,6 +69,8 @@ public enum Problem: Sendable, Hashable {
     case photo(PhotoProblem)
     /// What Google's or Meta's catalog rules would refuse or warn about (`ChannelProblem`).
     case channel(ChannelProblem)
+    /// The site's languages and its translation files (`TranslationProblem`).
+    case translation(TranslationProblem)
 
     public var code: String {
         switch self {
@@ -134,6 +136,7 @@ public enum Problem: Sendable, Hashable {
         case .cannotListen: "cannot-listen"
         case .photo(let problem): problem.code
         case .channel(let problem): problem.code
+        case .translation(let problem): problem.code
         }
     }
 
@@ -219,6 +222,7 @@ public enum Problem: Sendable, Hashable {
                      "choices": .choices(suggestion: nil, known: known, place: "")])
         case .photo(let problem): problem.wording
         case .channel(let problem): problem.wording
+        case .translation(let problem): problem.wording
         }
     }
 }

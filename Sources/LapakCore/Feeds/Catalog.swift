@@ -94,7 +94,9 @@ struct Catalog: Sendable {
     func writeXML(environment: Environment, emit: ([UInt8]) throws -> Void) throws {
         let description = site.config.description.isEmpty ? site.config.title : site.config.description
         var part = try environment.renderUTF8("katalog-open.xml", context: [
-            "title": .string(site.config.title), "link": .string(site.config.baseURL), "description": .string(description),
+            "title": .string(site.config.title), "link": .string(routes.absolute(routes.home)), "description": .string(description),
+            // RSS's channel language, on sites in more than one: each feed is in one.
+            "language": site.config.isMultilingual ? .string(site.language) : .none,
         ])
         try forEachItem { item in
             part += try environment.renderUTF8("katalog-item.xml", context: ["item": item.xmlValue])
@@ -137,7 +139,7 @@ struct Catalog: Sendable {
             id: Self.limitID(product.slug),
             title: Self.cut(product.title, Limit.title),
             description: product.catalogDescription,
-            link: routes.absolute(Routes.product(product.slug)),
+            link: routes.absolute(routes.product(product.slug)),
             imageLink: product.images.first.map { routes.absolute($0.feedPath) },
             additionalImageLinks: product.images.dropFirst().prefix(Limit.additionalImages).map { routes.absolute($0.feedPath) },
             availability: product.availability,
@@ -170,7 +172,7 @@ struct Catalog: Sendable {
             item.itemGroupID = grouped ? base.id : nil
             // Google: the landing page must show the variant's price: its link opens the page with
             // it chosen (`?varian=` for the script, `#varian-` for the page without one).
-            item.link = routes.absolute(Routes.product(product.slug, variant: key))
+            item.link = routes.absolute(routes.product(product.slug, variant: key))
             item.attributes = variant.attributes.mapValues { Self.cut($0, Limit.size) }
             // A variant's own stock and photo, where it gives them.
             if let stock = variant.stock, product.availability != .preorder { item.availability = stock > 0 ? .inStock : .outOfStock }

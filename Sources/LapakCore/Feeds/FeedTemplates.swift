@@ -22,7 +22,8 @@ enum FeedTemplates {
     <title>{{ title }}</title>
     <link>{{ link }}</link>
     <description>{{ description }}</description>
-
+    {% if language %}<language>{{ language }}</language>
+    {% endif %}
 
     """
 
@@ -95,8 +96,8 @@ enum FeedTemplates {
 
     static let sitemap = """
     <?xml version="1.0" encoding="UTF-8"?>
-    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-    {% for url in urls %}<url><loc>{{ url.loc }}</loc>{% if url.lastmod %}<lastmod>{{ url.lastmod }}</lastmod>{% endif %}</url>
+    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{% if alternates %} xmlns:xhtml="http://www.w3.org/1999/xhtml"{% endif %}>
+    {% for url in urls %}<url><loc>{{ url.loc }}</loc>{% if url.lastmod %}<lastmod>{{ url.lastmod }}</lastmod>{% endif %}{% for link in url.links %}<xhtml:link rel="alternate" hreflang="{{ link.hreflang }}" href="{{ link.href }}"/>{% endfor %}</url>
     {% endfor %}</urlset>
 
     """

@@ -23,7 +23,7 @@ struct NewsFeeds {
                let url = picture["abs_url"]?.stringValue {
                 image = (url, Self.mediaType(url))
             }
-            return Entry(article: article, url: routes.absolute(Routes.article(article.slug)),
+            return Entry(article: article, url: routes.absolute(routes.article(article.slug)),
                          contentHTML: AbsoluteLinks.rewrite(article.body.html, routes: routes), image: image)
         }
     }
@@ -38,8 +38,8 @@ struct NewsFeeds {
             "title": .string(site.config.title),
             "subtitle": .string(site.config.description),
             "language": .string(site.config.language),
-            "self_url": .string(routes.absolute("atom.xml")),
-            "home_url": .string(site.config.baseURL),
+            "self_url": .string(routes.absolute(routes.atomFeed)),
+            "home_url": .string(routes.absolute(routes.home)),
             "updated": .string(updated),
             "entries": .array(entries.map { entry in
                 .dictionary(OrderedMapping([
@@ -72,8 +72,8 @@ struct NewsFeeds {
         return .dictionary(OrderedMapping([
             ("version", "https://jsonfeed.org/version/1.1"),
             ("title", .string(site.config.title)),
-            ("home_page_url", .string(site.config.baseURL)),
-            ("feed_url", .string(routes.absolute("feed.json"))),
+            ("home_page_url", .string(routes.absolute(routes.home))),
+            ("feed_url", .string(routes.absolute(routes.jsonFeed))),
             ("description", .string(site.config.description)),
             ("language", .string(site.config.language)),
             ("items", .array(items)),

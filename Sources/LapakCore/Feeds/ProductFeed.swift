@@ -12,15 +12,15 @@ enum ProductFeed {
             return .dictionary(OrderedMapping([
                 ("id", .string(product.slug)),
                 ("title", .string(product.title)),
-                ("url", .string(routes.absolute(Routes.product(product.slug)))),
+                ("url", .string(routes.absolute(routes.product(product.slug)))),
                 ("summary", .string(product.summary)),
                 ("price", .int(product.price)),
                 ("currency", .string(site.config.currency)),
-                ("price_text", .string(Rupiah.format(product.price))),
+                ("price_text", .string(Rupiah.format(product.price, language: site.language))),
                 // A sale: what the buyer pays until its last day (when it has one).
                 ("sale", product.sale.map { sale in
                     .dictionary(OrderedMapping([
-                        ("price", .int(sale.price)), ("price_text", .string(Rupiah.format(sale.price))),
+                        ("price", .int(sale.price)), ("price_text", .string(Rupiah.format(sale.price, language: site.language))),
                         ("from", sale.from.map { .string($0.isoDate) } ?? .none),
                         ("until", sale.until.map { .string($0.isoDate) } ?? .none),
                     ]))
@@ -30,7 +30,7 @@ enum ProductFeed {
                 ("producer", .dictionary(OrderedMapping([
                     ("id", .string(product.producerID)),
                     ("name", .string(producer?.name ?? product.producerID)),
-                    ("url", .string(routes.absolute(Routes.producer(product.producerID)))),
+                    ("url", .string(routes.absolute(routes.producer(product.producerID)))),
                 ]))),
                 ("images", .array(product.images.map { .string(routes.absolute($0.feedPath)) })),
                 ("tags", .array(product.tags.map(Value.string))),
@@ -41,7 +41,7 @@ enum ProductFeed {
                 ("variants", .array(zip(product.variants, product.variantKeys).map { variant, key in
                     .dictionary(OrderedMapping([
                         ("name", .string(variant.name)), ("price", .int(variant.price)),
-                        ("url", .string(routes.absolute(Routes.product(product.slug, variant: key)))),
+                        ("url", .string(routes.absolute(routes.product(product.slug, variant: key)))),
                     ] + Variant.Attribute.allCases.compactMap { attribute in
                         variant.attributes[attribute].map { (attribute.rawValue, Value.string($0)) }
                     }))

@@ -30,16 +30,17 @@ enum SearchIndex {
             let producer = site.producer(product.producerID)
             let prices = [product.price] + product.variants.map(\.price)
             let low = prices.min() ?? product.price, high = prices.max() ?? product.price
-            let price = low == high ? Rupiah.format(low) : Rupiah.format(low) + " – " + Rupiah.format(high)
+            let price = low == high ? Rupiah.format(low, language: site.language)
+                : Rupiah.format(low, language: site.language) + " – " + Rupiah.format(high, language: site.language)
             let words = [product.title, producer?.name, producer?.community, producer?.village, producer?.regency,
                          site.categoryName(product.category)] + product.tags + product.variants.map(\.name) + [lead(product.summary)]
-            return Entry(k: "product", t: product.title, u: routes.path(Routes.product(product.slug)),
+            return Entry(k: "product", t: product.title, u: routes.path(routes.product(product.slug)),
                          p: price, b: producer?.name ?? "", s: searchText(words))
         }
         let news = parallelMap(site.news) { article -> Entry in
             let producers = article.producerIDs.compactMap { site.producer($0)?.name }
             let words = [article.title, article.location] + producers + article.tags + [lead(article.summary)]
-            return Entry(k: "news", t: article.title, u: routes.path(Routes.article(article.slug)),
+            return Entry(k: "news", t: article.title, u: routes.path(routes.article(article.slug)),
                          p: DateText.long(article.date, language: site.config.language),
                          b: article.location ?? "", s: searchText(words))
         }

@@ -9,7 +9,7 @@ public enum OrderLink {
     /// the buyer says which, rather than being quoted a price no variant sells at.
     public static func productMessage(producerName: String, title: String, price: Int?, pageURL: String,
                                       language: String) -> String {
-        let priced = price.map { "\(title) (\(Rupiah.format($0)))" } ?? title
+        let priced = price.map { "\(title) (\(Rupiah.format($0, language: language)))" } ?? title
         if language == "en" {
             return "Hello \(producerName), I would like to order \(priced).\n\(pageURL)"
         }

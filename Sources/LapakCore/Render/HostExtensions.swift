@@ -9,8 +9,8 @@ enum HostExtensions {
         let language = site.config.language
         extensions.filter("rupiah") { value, _ in
             switch value {
-            case .int(let amount): return .string(Rupiah.format(amount))
-            case .double(let amount) where amount.isFinite && abs(amount) < 1e15: return .string(Rupiah.format(Int(amount.rounded())))
+            case .int(let amount): return .string(Rupiah.format(amount, language: language))
+            case .double(let amount) where amount.isFinite && abs(amount) < 1e15: return .string(Rupiah.format(Int(amount.rounded()), language: language))
             default: throw FilterError("rupiah expects a whole number of Rupiah")
             }
         }
@@ -30,6 +30,16 @@ enum HostExtensions {
             guard let path = value.stringValue else { throw FilterError("url expects a path") }
             return .string(routes.path(String(path.drop { $0 == "/" })))
         }
+        // The same, inside the page's language: `'produk/' | lang_url` is `/en/produk/` on an
+        // English page. `url` stays for files every language shares (style sheet, script, photos).
+        extensions.filter("lang_url") { value, _ in
+            guard let path = value.stringValue else { throw FilterError("lang_url expects a path") }
+            return .string(routes.path(routes.prefix + String(path.drop { $0 == "/" })))
+        }
+        extensions.filter("lang_abs_url") { value, _ in
+            guard let path = value.stringValue else { throw FilterError("lang_abs_url expects a path") }
+            return .string(routes.absolute(routes.prefix + String(path.drop { $0 == "/" })))
+        }
         extensions.filter("abs_url") { value, _ in
             guard let path = value.stringValue else { throw FilterError("abs_url expects a path") }
             if path.hasPrefix("http://") || path.hasPrefix("https://") { return .string(path) }
@@ -45,6 +55,8 @@ enum HostExtensions {
                 ("base_url", .string(config.baseURL)),
                 ("base_path", .string(config.basePath)),
                 ("language", .string(config.language)),
+                // Every language of the site, the first first; one on most sites.
+                ("languages", .array(config.languages.map(Value.string))),
                 ("currency", .string(config.currency)),
                 ("whatsapp", config.contactWhatsApp.map { .string($0.international) } ?? .none),
                 ("whatsapp_display", config.contactWhatsApp.map { .string($0.display) } ?? .none),

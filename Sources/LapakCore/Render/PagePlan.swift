@@ -6,13 +6,26 @@ struct PlannedPage: Sendable {
     let template: String
     /// For the sitemap; nil means "as new as the site".
     var lastModified: ContentDate?
-    /// Left out of the sitemap: pages for printing, and short addresses that only forward.
+    /// Left out of the sitemap: pages for printing, short addresses that only forward, the cart,
+    /// search and not-found pages.
     var unlisted = false
+    /// An item shown in the site's first language for want of a translation: its canonical
+    /// address is the original's, and the sitemap leaves it out.
+    var untranslated = false
+    /// Which of the site's languages the page is in (an index into `config.languages`).
+    var edition = 0
+    /// On a site in more than one language: the same page in each, for the language switch and
+    /// the `hreflang` links.
+    var languageLinks: LanguageLinks?
     private let makeContext: @Sendable () -> [String: Value]
 
     /// The template's data. Product and article pages build it when they are rendered, on all
     /// cores, instead of holding ten thousand contexts in memory from the plan onwards.
-    var context: [String: Value] { makeContext() }
+    var context: [String: Value] {
+        var context = makeContext()
+        if let languageLinks { context["page_languages"] = languageLinks.value(for: route, edition: edition) }
+        return context
+    }
 
     init(route: String, template: String, context: [String: Value], lastModified: ContentDate? = nil) {
         self.init(route: route, template: template, lastModified: lastModified) { context }
@@ -52,7 +65,7 @@ struct PagePlan: Sendable {
         strings[key]?.stringValue ?? fallback
     }
 
-    private var home: (title: String, route: String) { (label("nav_home", "Beranda"), Routes.home) }
+    private var home: (title: String, route: String) { (label("nav_home", "Beranda"), routes.home) }
 
     func pages() -> [PlannedPage] {
         var out: [PlannedPage] = []
@@ -60,96 +73,110 @@ struct PagePlan: Sendable {
         // copy of the plan and hold an index, instead of each holding the plan, the item and its
         // value (about a kilobyte a page, which at 50,000 products came to tens of megabytes).
         let shared = SharedPlan(self)
-        let productsCrumb = (label("nav_products", "Produk"), Routes.products())
+        let productsCrumb = (label("nav_products", "Produk"), routes.products())
         out.append(homePage())
         out += paginated(kind: "products", title: nil, items: views.products, perPage: site.config.productsPerPage,
-                         template: "list.html", route: { Routes.products(page: $0) },
+                         template: "list.html", route: { routes.products(page: $0) },
                          trail: [home, productsCrumb], extra: [:])
         for (index, product) in site.products.enumerated() {
-            out.append(PlannedPage(route: Routes.product(product.slug), template: "product.html", lastModified: product.date) {
+            var page = PlannedPage(route: routes.product(product.slug), template: "product.html", lastModified: product.date) {
                 shared.plan.productContext(shared.plan.site.products[index], view: shared.plan.views.products[index])
-            })
+            }
+            page.untranslated = site.untranslated.contains(product.sourcePath)
+            out.append(page)
         }
         for (category, _) in site.categories {
             let items = (site.productsByCategory[category.id] ?? []).map { views.products[$0] }
             out += paginated(kind: "category", title: category.name, items: items, perPage: site.config.productsPerPage,
-                             template: "list.html", route: { Routes.category(category.id, page: $0) },
-                             trail: [home, productsCrumb, (category.name, Routes.category(category.id))],
+                             template: "list.html", route: { routes.category(category.id, page: $0) },
+                             trail: [home, productsCrumb, (category.name, routes.category(category.id))],
                              extra: ["category": views.categoryByID[category.id] ?? .none])
         }
-        let producersCrumb = (label("nav_producers", "Komunitas"), Routes.producers)
+        let producersCrumb = (label("nav_producers", "Komunitas"), routes.producers)
         var producersContext: [String: Value] = [
-            "page": pageInfo(kind: "producers", title: nil, route: Routes.producers),
+            "page": pageInfo(kind: "producers", title: nil, route: routes.producers),
             "producers": .array(site.producers.compactMap { views.producers[$0.id] }),
         ]
         decorate(&producersContext, trail: [home, producersCrumb], title: label("producers_title", producersCrumb.0), description: nil)
-        out.append(page(Routes.producers, "producers.html", producersContext))
+        out.append(page(routes.producers, "producers.html", producersContext))
         for producer in site.producers {
-            let route = Routes.producer(producer.id)
+            let route = routes.producer(producer.id)
             let view = views.producers[producer.id] ?? .none
             let trail: [(title: String, route: String)] = [home, producersCrumb, (producer.name, route)]
             // A producer's products are a list like a category's: a cooperative may sell hundreds.
             let listed = paginated(kind: "producer", title: producer.name,
                                    items: (site.productsByProducer[producer.id] ?? []).map { views.products[$0] },
                                    perPage: site.config.productsPerPage, template: "producer.html",
-                                   route: { Routes.producer(producer.id, page: $0) }, trail: trail, extra: [
+                                   route: { routes.producer(producer.id, page: $0) }, trail: trail, extra: [
                                        "producer": view,
                                        "news": .array((site.newsByProducer[producer.id] ?? []).map { views.news[$0] }),
                                    ])
             var context = listed[0].context
+            let untranslated = site.untranslated.contains(producer.sourcePath)
+            if untranslated { context["page"] = pageInfo(kind: "producer", title: producer.name, route: route, untranslated: true) }
             decorate(&context, trail: trail, type: "profile",
                      title: producer.name, description: Summary.make(from: producer.body.firstParagraph),
                      image: producer.image.map { Views.image($0, routes: routes) },
                      extra: [StructuredData.organization(producer, site: site, routes: routes)])
             let dates = (site.productsByProducer[producer.id] ?? []).compactMap { site.products[$0].date }
                 + (site.newsByProducer[producer.id] ?? []).map { site.news[$0].date }
-            out.append(page(route, "producer.html", context, lastModified: dates.max()))
+            var first = page(route, "producer.html", context, lastModified: dates.max())
+            first.untranslated = untranslated
+            out.append(first)
             out += listed.dropFirst()
         }
-        let newsCrumb = (label("nav_news", "Berita"), Routes.news())
+        let newsCrumb = (label("nav_news", "Berita"), routes.news())
         out += paginated(kind: "news", title: nil, items: views.news, perPage: site.config.newsPerPage,
-                         template: "news_list.html", route: { Routes.news(page: $0) }, itemKey: "news",
+                         template: "news_list.html", route: { routes.news(page: $0) }, itemKey: "news",
                          trail: [home, newsCrumb], extra: [:])
         for (index, article) in site.news.enumerated() {
-            out.append(PlannedPage(route: Routes.article(article.slug), template: "article.html", lastModified: article.date) {
+            var page = PlannedPage(route: routes.article(article.slug), template: "article.html", lastModified: article.date) {
                 shared.plan.articleContext(shared.plan.site.news[index], view: shared.plan.views.news[index], newsCrumb: newsCrumb)
-            })
+            }
+            page.untranslated = site.untranslated.contains(article.sourcePath)
+            out.append(page)
         }
         for tag in site.tags {
             let items = (site.productsByTag[tag] ?? []).map { views.products[$0] }
             // The tag's newest news show on its first page only: repeating them on every page of a
             // long list would multiply the work (and the page weight) by the number of pages.
             let news = Value.array((site.newsByTag[tag] ?? []).prefix(10).map { views.news[$0] })
-            let tagValue: Value = .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(Routes.tag(tag))))]))
+            let tagValue: Value = .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(routes.tag(tag))))]))
             out += paginated(kind: "tag", title: "#" + tag, items: items, perPage: site.config.productsPerPage,
-                             template: "list.html", route: { Routes.tag(tag, page: $0) },
-                             trail: [home, ("#" + tag, Routes.tag(tag))], extra: ["tag": tagValue, "news": .array([])], firstPageExtra: ["news": news])
+                             template: "list.html", route: { routes.tag(tag, page: $0) },
+                             trail: [home, ("#" + tag, routes.tag(tag))], extra: ["tag": tagValue, "news": .array([])], firstPageExtra: ["news": news])
         }
         for (index, page) in site.pages.enumerated() {
-            let route = Routes.page(page.slug)
+            let route = routes.page(page.slug)
+            let untranslated = site.untranslated.contains(page.sourcePath)
             var context: [String: Value] = [
-                "page": pageInfo(kind: "page", title: page.title, route: route, description: page.description),
+                "page": pageInfo(kind: "page", title: page.title, route: route, description: page.description, untranslated: untranslated),
                 "content_page": views.pages[index],
             ]
             decorate(&context, trail: [home, (page.title, route)], title: page.title, description: page.description)
-            out.append(self.page(route, "page.html", context))
+            var planned = self.page(route, "page.html", context)
+            planned.untranslated = untranslated
+            out.append(planned)
         }
-        out.append(toolPage(kind: "cart", title: label("cart_title", "Keranjang"), route: Routes.cart, template: "cart.html"))
-        out.append(toolPage(kind: "search", title: label("search_title", "Cari"), route: Routes.search, template: "search.html",
-                            extra: ["search_index": .string(routes.path(Routes.searchIndex))]))
-        var notFound: [String: Value] = ["page": pageInfo(kind: "404", title: nil, route: Routes.notFound)]
+        out.append(toolPage(kind: "cart", title: label("cart_title", "Keranjang"), route: routes.cart, template: "cart.html"))
+        out.append(toolPage(kind: "search", title: label("search_title", "Cari"), route: routes.search, template: "search.html",
+                            extra: ["search_index": .string(routes.path(routes.searchIndex))]))
+        var notFound: [String: Value] = ["page": pageInfo(kind: "404", title: nil, route: routes.notFound)]
         decorate(&notFound, trail: [home], title: label("not_found_title", "Halaman tidak ditemukan"), description: nil)
-        out.append(page(Routes.notFound, "404.html", notFound))
+        var notFoundPage = page(routes.notFound, "404.html", notFound)
+        notFoundPage.unlisted = true
+        out.append(notFoundPage)
         out += PrintPages(plan: self).pages()
         return out
     }
 
     private func articleContext(_ article: NewsArticle, view: Value, newsCrumb: (String, String)) -> [String: Value] {
-        let route = Routes.article(article.slug)
+        let route = routes.article(article.slug)
         var image: Value?
         if case .dictionary(let mapping) = view, let picture = mapping["image"], !picture.isNone { image = picture }
         var context: [String: Value] = [
-            "page": pageInfo(kind: "article", title: article.title, route: route, description: article.summary),
+            "page": pageInfo(kind: "article", title: article.title, route: route, description: article.summary,
+                             untranslated: site.untranslated.contains(article.sourcePath)),
             "article": view,
             "related": .array(relatedProducts(forArticle: article)),
         ]
@@ -171,12 +198,17 @@ struct PagePlan: Sendable {
         var context = extra
         context["page"] = pageInfo(kind: kind, title: title, route: route)
         decorate(&context, trail: [home, (title, route)], title: title, description: nil)
-        return page(route, template, context)
+        // Filled in by the buyer's browser: nothing of their own for a search engine.
+        var tool = page(route, template, context)
+        tool.unlisted = true
+        return tool
     }
 
+    /// `untranslated`: an item shown in the first language for want of a translation. Its canonical
+    /// address is the original's, so search engines index the text once, where it is written.
     func pageInfo(kind: String, title: String?, route: String, description: String? = nil,
-                  pageNumber: Int = 1) -> Value {
-        .dictionary(OrderedMapping([
+                  pageNumber: Int = 1, untranslated: Bool = false) -> Value {
+        var fields: [(String, Value)] = [
             ("kind", .string(kind)),
             ("title", title.map(Value.string) ?? .none),
             ("description", description.map(Value.string) ?? .none),
@@ -184,13 +216,21 @@ struct PagePlan: Sendable {
             ("url", .string(routes.path(route))),
             ("canonical", .string(routes.absolute(route))),
             ("number", .int(pageNumber)),
-        ]))
+        ]
+        if untranslated {
+            let original = Routes(config: site.config, language: site.config.defaultLanguage)
+            let originalRoute = routes.route(route, in: original)
+            fields[5] = ("canonical", .string(original.absolute(originalRoute)))
+            fields += [("untranslated", true), ("original_url", .string(original.path(originalRoute))),
+                       ("content_language", .string(site.config.defaultLanguage))]
+        }
+        return .dictionary(OrderedMapping(fields))
     }
 
     private func homePage() -> PlannedPage {
         let featured = site.products.indices.filter { site.products[$0].featured }.prefix(8).map { views.products[$0] }
         var context: [String: Value] = [
-            "page": pageInfo(kind: "home", title: nil, route: Routes.home),
+            "page": pageInfo(kind: "home", title: nil, route: routes.home),
             "featured": .array(Array(featured)),
             "newest": .array(Array(views.products.prefix(8))),
             "latest_news": .array(Array(views.news.prefix(3))),
@@ -202,18 +242,19 @@ struct PagePlan: Sendable {
             ("inLanguage", .string(site.config.language)),
         ]))
         decorate(&context, trail: [home], title: site.config.title, description: site.config.description, extra: [organization])
-        return page(Routes.home, "index.html", context)
+        return page(routes.home, "index.html", context)
     }
 
     private func productContext(_ product: Product, view: Value) -> [String: Value] {
-        let route = Routes.product(product.slug)
-        let trail = [home, (site.categoryName(product.category), Routes.category(product.category)), (product.title, route)]
+        let route = routes.product(product.slug)
+        let trail = [home, (site.categoryName(product.category), routes.category(product.category)), (product.title, route)]
         var meta = self.meta(type: "product", title: product.title, description: product.summary,
                              image: product.images.first.map { Views.image($0, routes: routes) })
         meta.append(("price_amount", .string(String(product.lowestPrice))))
         meta.append(("price_currency", .string(site.config.currency)))
         return [
-            "page": pageInfo(kind: "product", title: product.title, route: route, description: product.summary),
+            "page": pageInfo(kind: "product", title: product.title, route: route, description: product.summary,
+                             untranslated: site.untranslated.contains(product.sourcePath)),
             "product": view,
             "related": .array(relatedProducts(for: product)),
             "breadcrumbs": crumbs(trail),

@@ -11,6 +11,7 @@ import Templates
 /// theirs, rather than a page of tens of megabytes nobody prints.
 struct PrintPages: Sendable {
     let plan: PagePlan
+    private var routes: Routes { plan.routes }
     /// The short code of each product, by address.
     let codes: [String: String]
 
@@ -36,25 +37,25 @@ struct PrintPages: Sendable {
         let shared = self
         let allProducers = site.producers.map(\.id).filter { !(site.productsByProducer[$0] ?? []).isEmpty }
         let wholeSite = site.products.count <= Self.wholeSiteLimit
-        out.append(PlannedPage(route: Routes.priceList, template: "print.html", unlisted: true) {
-            shared.priceListContext(producerIDs: allProducers, route: Routes.priceList, producer: nil, withRows: wholeSite)
+        out.append(PlannedPage(route: routes.priceList, template: "print.html", unlisted: true) {
+            shared.priceListContext(producerIDs: allProducers, route: routes.priceList, producer: nil, withRows: wholeSite)
         })
-        out.append(PlannedPage(route: Routes.labels, template: "labels.html", unlisted: true) {
-            shared.labelsContext(producerIDs: allProducers, route: Routes.labels, producer: nil, withLabels: wholeSite)
+        out.append(PlannedPage(route: routes.labels, template: "labels.html", unlisted: true) {
+            shared.labelsContext(producerIDs: allProducers, route: routes.labels, producer: nil, withLabels: wholeSite)
         })
         for producer in site.producers where allProducers.contains(producer.id) {
-            let route = Routes.priceList(producer: producer.id)
+            let route = routes.priceList(producer: producer.id)
             out.append(PlannedPage(route: route, template: "print.html", unlisted: true) {
                 shared.priceListContext(producerIDs: [producer.id], route: route, producer: producer, withRows: true)
             })
-            let labels = Routes.labels(producer: producer.id)
+            let labels = routes.labels(producer: producer.id)
             out.append(PlannedPage(route: labels, template: "labels.html", unlisted: true) {
                 shared.labelsContext(producerIDs: [producer.id], route: labels, producer: producer, withLabels: true)
             })
         }
         for (index, product) in site.products.enumerated() {
             guard let code = codes[product.slug] else { continue }
-            out.append(PlannedPage(route: Routes.short(code), template: "short.html", unlisted: true) {
+            out.append(PlannedPage(route: routes.short(code), template: "short.html", unlisted: true) {
                 shared.shortContext(shared.plan.site.products[index])
             })
         }
@@ -67,7 +68,7 @@ struct PrintPages: Sendable {
         guard case .dictionary(var fields) = plan.views.products[index], let code = codes[product.slug] else {
             return plan.views.products[index]
         }
-        let address = plan.routes.absolute(Routes.short(code))
+        let address = plan.routes.absolute(routes.short(code))
         fields["qr"] = .safe(Self.qrSVG(for: address, side: side, from: plan.qrCodes))
         fields["short_url"] = .string(address)
         fields["short_text"] = .string(Self.withoutScheme(address))
@@ -84,15 +85,15 @@ struct PrintPages: Sendable {
         return .dictionary(OrderedMapping([
             ("producer", view), ("products", .array(rows.map { sorted.map($0) } ?? [])),
             ("count", .int(indices.count)),
-            ("print_url", .string(plan.routes.path(Routes.priceList(producer: id)))),
-            ("labels_url", .string(plan.routes.path(Routes.labels(producer: id)))),
+            ("print_url", .string(plan.routes.path(routes.priceList(producer: id)))),
+            ("labels_url", .string(plan.routes.path(routes.labels(producer: id)))),
         ]))
     }
 
     private func priceListContext(producerIDs: [String], route: String, producer: Producer?, withRows: Bool) -> [String: Value] {
         let rows: ((Int) -> Value)? = withRows ? { printed($0, side: Self.listQRSide) } : nil
         let title = plan.label("print_title", "Daftar Harga") + (producer.map { " · \($0.name)" } ?? "")
-        let labels = producer.map { Routes.labels(producer: $0.id) } ?? Routes.labels
+        let labels = producer.map { routes.labels(producer: $0.id) } ?? routes.labels
         var context: [String: Value] = [
             "page": plan.pageInfo(kind: "print", title: title, route: route),
             "groups": .array(producerIDs.compactMap { group($0, rows: rows) }),
@@ -123,20 +124,20 @@ struct PrintPages: Sendable {
     }
 
     private func trail(title: String, route: String, producer: Producer?) -> [(title: String, route: String)] {
-        var trail: [(title: String, route: String)] = [(plan.label("nav_home", "Beranda"), Routes.home)]
+        var trail: [(title: String, route: String)] = [(plan.label("nav_home", "Beranda"), routes.home)]
         if let producer {
-            trail += [(plan.label("nav_producers", "Komunitas"), Routes.producers), (producer.name, Routes.producer(producer.id))]
+            trail += [(plan.label("nav_producers", "Komunitas"), routes.producers), (producer.name, routes.producer(producer.id))]
         }
         return trail + [(title, route)]
     }
 
     private func shortContext(_ product: Product) -> [String: Value] {
-        let target = Routes.product(product.slug)
+        let target = routes.product(product.slug)
         guard let code = codes[product.slug] else { return [:] }
         var context: [String: Value] = [
             "page": .dictionary(OrderedMapping([
                 ("kind", "short"), ("title", .string(product.title)), ("description", .none),
-                ("route", .string(Routes.short(code))), ("url", .string(plan.routes.path(Routes.short(code)))),
+                ("route", .string(routes.short(code))), ("url", .string(plan.routes.path(routes.short(code)))),
                 // The product's page is the one address search engines should know.
                 ("canonical", .string(plan.routes.absolute(target))), ("number", .int(1)),
             ])),

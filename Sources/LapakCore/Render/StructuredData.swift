@@ -18,11 +18,11 @@ enum StructuredData {
     /// structured data asks. A pre-order's offer says when it ships (`availabilityStarts`).
     static func product(_ product: Product, site: Site, routes: Routes) -> Value {
         let producer = site.producer(product.producerID)
-        let url = routes.absolute(Routes.product(product.slug))
+        let url = routes.absolute(routes.product(product.slug))
         let seller: Value = .dictionary(OrderedMapping([
             ("@type", "Organization"),
             ("name", .string(producer?.name ?? product.producerID)),
-            ("url", .string(routes.absolute(Routes.producer(product.producerID)))),
+            ("url", .string(routes.absolute(routes.producer(product.producerID)))),
         ]))
         func offer(price: Int, url: String, sale: Sale? = nil, stock: Int? = nil) -> Value {
             var availability = product.availability
@@ -82,7 +82,7 @@ enum StructuredData {
             for attribute in varied {
                 if let value = variant.attributes[attribute] { item.append((attribute.rawValue, .string(value))) }
             }
-            item.append(("offers", offer(price: variant.price, url: routes.absolute(Routes.product(product.slug, variant: key)),
+            item.append(("offers", offer(price: variant.price, url: routes.absolute(routes.product(product.slug, variant: key)),
                                          stock: variant.stock)))
             return .dictionary(OrderedMapping(item))
         })))
@@ -94,8 +94,8 @@ enum StructuredData {
             ("@context", "https://schema.org"), ("@type", "NewsArticle"),
             ("headline", .string(String(article.title.prefix(110)))),
             ("description", .string(article.summary)),
-            ("url", .string(routes.absolute(Routes.article(article.slug)))),
-            ("mainEntityOfPage", .string(routes.absolute(Routes.article(article.slug)))),
+            ("url", .string(routes.absolute(routes.article(article.slug)))),
+            ("mainEntityOfPage", .string(routes.absolute(routes.article(article.slug)))),
             ("datePublished", .string(article.date.rfc3339)),
             ("dateModified", .string(article.date.rfc3339)),
             ("inLanguage", .string(site.config.language)),
@@ -119,7 +119,7 @@ enum StructuredData {
         var fields: [(String, Value)] = [
             ("@context", "https://schema.org"), ("@type", "Organization"),
             ("name", .string(producer.name)),
-            ("url", .string(routes.absolute(Routes.producer(producer.id)))),
+            ("url", .string(routes.absolute(routes.producer(producer.id)))),
             ("description", .string(Summary.make(from: producer.body.firstParagraph))),
             ("address", .dictionary(OrderedMapping(address))),
         ]

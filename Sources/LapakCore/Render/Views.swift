@@ -30,7 +30,7 @@ struct Views: Sendable {
         for (category, count) in site.categories {
             let value: Value = .dictionary(OrderedMapping([
                 ("id", .string(category.id)), ("name", .string(category.name)), ("count", .int(count)),
-                ("url", .string(routes.path(Routes.category(category.id)))),
+                ("url", .string(routes.path(routes.category(category.id)))),
             ]))
             categoryByID[category.id] = value
             categories.append(value)
@@ -46,13 +46,14 @@ struct Views: Sendable {
                                 categories: categoryValues, language: language)
         }
         news = parallelMap(site.news) { article in
-            Self.article(article, routes: routes, producers: producerValues, images: site.images, language: language)
+            Self.article(article, routes: routes, producers: producerValues, images: site.images, language: language,
+                         wordsLanguage: site.wordsLanguage(of: article.sourcePath))
         }
         pages = site.pages.map { page in
             .dictionary(OrderedMapping([
-                ("slug", .string(page.slug)), ("title", .string(page.title)),
+                ("slug", .string(page.slug)), ("title", .string(page.title)), ("lang", .string(site.wordsLanguage(of: page.sourcePath))),
                 ("description", .string(page.description)),
-                ("url", .string(routes.path(Routes.page(page.slug)))),
+                ("url", .string(routes.path(routes.page(page.slug)))),
                 ("content", .safe(page.body.html)),
             ]))
         }
@@ -109,7 +110,7 @@ struct Views: Sendable {
 
     static func tags(_ tags: [String], routes: Routes) -> Value {
         .array(tags.map { tag in
-            .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(Routes.tag(tag))))]))
+            .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(routes.tag(tag))))]))
         })
     }
 
@@ -120,6 +121,7 @@ struct Views: Sendable {
         return .dictionary(OrderedMapping([
             ("id", .string(producer.id)),
             ("name", .string(producer.name)),
+            ("lang", .string(site.wordsLanguage(of: producer.sourcePath))),
             ("community", producer.community.asValue),
             ("village", .string(producer.village)),
             ("district", producer.district.asValue),
@@ -132,8 +134,8 @@ struct Views: Sendable {
             ("instagram", producer.instagram.asValue),
             ("facebook", producer.facebook.asValue),
             ("image", producer.image.map { image($0, routes: routes) } ?? .none),
-            ("url", .string(routes.path(Routes.producer(producer.id)))),
-            ("abs_url", .string(routes.absolute(Routes.producer(producer.id)))),
+            ("url", .string(routes.path(routes.producer(producer.id)))),
+            ("abs_url", .string(routes.absolute(routes.producer(producer.id)))),
             ("summary", .string(Summary.make(from: producer.body.firstParagraph))),
             ("content", .safe(producer.body.html)),
             ("product_count", .int(site.productsByProducer[producer.id]?.count ?? 0)),
@@ -143,7 +145,7 @@ struct Views: Sendable {
     static func product(_ product: Product, site: Site, routes: Routes, producers: [String: Value],
                         categories: [String: Value], language: String) -> Value {
         let producer = site.producer(product.producerID)
-        let route = Routes.product(product.slug)
+        let route = routes.product(product.slug)
         var orderURL: Value = .none
         // Each variant has an order link of its own (the page works without JavaScript): the
         // message names the variant and its price.
@@ -164,20 +166,21 @@ struct Views: Sendable {
         return .dictionary(OrderedMapping([
             ("slug", .string(product.slug)),
             ("title", .string(product.title)),
+            ("lang", .string(site.wordsLanguage(of: product.sourcePath))),
             ("url", .string(routes.path(route))),
             ("abs_url", .string(routes.absolute(route))),
             ("price", .int(product.price)),
-            ("price_text", .string(Rupiah.format(product.price))),
+            ("price_text", .string(Rupiah.format(product.price, language: language))),
             ("price_min", .int(prices.min() ?? product.price)),
             ("price_max", .int(prices.max() ?? product.price)),
             ("availability", .string(product.availability.rawValue)),
             ("available", .bool(product.availability != .outOfStock)),
             ("stock", product.stock.asValue),
             ("weight_grams", product.weightGrams.asValue),
-            ("weight_text", product.weightGrams.map { .string(WeightText.format(grams: $0)) } ?? .none),
+            ("weight_text", product.weightGrams.map { .string(WeightText.format(grams: $0, language: language)) } ?? .none),
             ("category", categories[product.category] ?? .dictionary(OrderedMapping([
                 ("id", .string(product.category)), ("name", .string(site.categoryName(product.category))),
-                ("url", .string(routes.path(Routes.category(product.category)))),
+                ("url", .string(routes.path(routes.category(product.category)))),
             ]))),
             ("producer", producers[product.producerID] ?? .none),
             ("images", .array(images)),
@@ -190,15 +193,15 @@ struct Views: Sendable {
             ("variants", .array(zip(product.variants, product.variantKeys).map { variant, key in
                 .dictionary(OrderedMapping([
                     ("name", .string(variant.name)), ("key", .string(key)), ("price", .int(variant.price)),
-                    ("price_text", .string(Rupiah.format(variant.price))), ("order_url", variantOrderURL(variant)),
-                    ("url", .string(routes.path(Routes.product(product.slug, variant: key)))),
+                    ("price_text", .string(Rupiah.format(variant.price, language: language))), ("order_url", variantOrderURL(variant)),
+                    ("url", .string(routes.path(routes.product(product.slug, variant: key)))),
                     ("stock", variant.stock.asValue),
                 ] + Variant.Attribute.allCases.map { ($0.rawValue, variant.attributes[$0].asValue) }))
             })),
             ("made_to_order_days", product.madeToOrderDays.asValue),
             ("sale", product.variants.isEmpty ? product.sale.map { sale in
                 .dictionary(OrderedMapping([
-                    ("price", .int(sale.price)), ("price_text", .string(Rupiah.format(sale.price))),
+                    ("price", .int(sale.price)), ("price_text", .string(Rupiah.format(sale.price, language: language))),
                     ("from", date(sale.from, language: language)), ("until", date(sale.until, language: language)),
                 ]))
             } ?? .none : .none),
@@ -211,9 +214,10 @@ struct Views: Sendable {
         ]))
     }
 
+    /// `wordsLanguage`: the language its words are in (the first language's when untranslated).
     static func article(_ article: NewsArticle, routes: Routes, producers: [String: Value], images: ImageIndex,
-                        language: String) -> Value {
-        let route = Routes.article(article.slug)
+                        language: String, wordsLanguage: String) -> Value {
+        let route = routes.article(article.slug)
         var image = article.image.map { Self.image($0, routes: routes) } ?? .none
         if image.isNone, let first = article.body.firstImage, first.url.hasPrefix(routes.basePath) {
             let alt = first.alt.isEmpty ? article.title : first.alt
@@ -229,6 +233,7 @@ struct Views: Sendable {
         return .dictionary(OrderedMapping([
             ("slug", .string(article.slug)),
             ("title", .string(article.title)),
+            ("lang", .string(wordsLanguage)),
             ("url", .string(routes.path(route))),
             ("abs_url", .string(routes.absolute(route))),
             ("date", date(article.date, language: language)),
@@ -244,11 +249,12 @@ struct Views: Sendable {
 }
 
 enum WeightText {
-    /// `400 g`, `1,5 kg`: grams under a kilo, kilos with an Indonesian decimal comma above.
-    static func format(grams: Int) -> String {
+    /// `400 g`, `1,5 kg`: grams under a kilo, kilos above with a decimal comma (a point in English).
+    static func format(grams: Int, language: String = "id") -> String {
         if grams < 1000 { return "\(grams) g" }
         let tenths = (grams + 50) / 100
-        return tenths % 10 == 0 ? "\(tenths / 10) kg" : "\(tenths / 10),\(tenths % 10) kg"
+        let point = language == "en" ? "." : ","
+        return tenths % 10 == 0 ? "\(tenths / 10) kg" : "\(tenths / 10)\(point)\(tenths % 10) kg"
     }
 }
 

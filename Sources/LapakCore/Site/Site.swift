@@ -20,6 +20,14 @@ public struct Site: Sendable {
     public let newsByTag: [String: [Int]]
     /// Producers named by product files that have errors: not idle, only unfinished.
     public let producersOfBrokenProducts: Set<String>
+    /// In a translated edition (`edition(_:)`): the source paths of the items it shows in the
+    /// first language, for want of a translation.
+    public internal(set) var untranslated: Set<String> = []
+    /// The translations loaded, by language and original path; editions are made from them.
+    var translations: [String: [String: ParsedItem]] = [:]
+
+    /// The language the site's texts are in.
+    public var language: String { config.language }
 
     public func producer(_ id: String) -> Producer? { producerIndex[id].map { producers[$0] } }
 
@@ -126,7 +134,7 @@ public struct Site: Sendable {
             tags: Set(byTag.keys).union(newsByTag.keys).sorted(),
             producerIndex: producerIndex, productsByProducer: byProducer, productsByCategory: byCategory,
             productsByTag: byTag, newsByProducer: newsByProducer, newsByTag: newsByTag,
-            producersOfBrokenProducts: content.producersOfBrokenProducts)
+            producersOfBrokenProducts: content.producersOfBrokenProducts, translations: content.translated)
         return (site, diagnostics)
     }
 

@@ -8,8 +8,14 @@ public struct Theme: Sendable {
     public let templates: any TemplateLoader
     /// Static files (CSS, JS, icons) by path relative to the site root, with their bytes.
     public let staticFiles: [(path: String, source: StaticSource)]
-    /// UI strings of the site's language, falling back to Indonesian for missing keys.
-    public let strings: OrderedMapping
+    /// UI strings by language, each falling back to Indonesian for missing keys.
+    public let stringsByLanguage: [String: OrderedMapping]
+
+    /// UI strings of the site's first language.
+    public var strings: OrderedMapping { strings(for: defaultLanguage) }
+    private let defaultLanguage: String
+
+    public func strings(for language: String) -> OrderedMapping { stringsByLanguage[language] ?? OrderedMapping() }
 
     public enum StaticSource: Sendable {
         case embedded([UInt8])
@@ -50,25 +56,30 @@ public struct Theme: Sendable {
         }
 
         // Strings layer like templates: the site theme's file, then the default theme's, first in
-        // the site's language and then in Indonesian; a theme may override only the keys it changes.
-        var strings = OrderedMapping()
-        for language in [config.language, "id"] {
-            let name = "i18n/\(language).yml"
-            let own = folder.flatMap { try? String(contentsOfFile: $0 + "/" + name, encoding: .utf8) }
-            for (text, file) in [(own, "themes/\(config.theme)/\(name)"), (embedded.text(name), name)] {
-                guard let text else { continue }
-                do {
-                    for (key, value) in try Self.flatStrings(text) where strings[key] == nil {
-                        strings[key] = value
+        // the language and then in Indonesian; a theme may override only the keys it changes.
+        var stringsByLanguage: [String: OrderedMapping] = [:]
+        for site in config.languages {
+            var strings = OrderedMapping()
+            for language in [site, "id"] {
+                let name = "i18n/\(language).yml"
+                let own = folder.flatMap { try? String(contentsOfFile: $0 + "/" + name, encoding: .utf8) }
+                for (text, file) in [(own, "themes/\(config.theme)/\(name)"), (embedded.text(name), name)] {
+                    guard let text else { continue }
+                    do {
+                        for (key, value) in try Self.flatStrings(text) where strings[key] == nil {
+                            strings[key] = value
+                        }
+                    } catch {
+                        let problem = Diagnostic.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: file))
+                        if !diagnostics.contains(problem) { diagnostics.append(problem) }
                     }
-                } catch {
-                    diagnostics.append(.error(.yamlSyntax(detail: "\(error)"), at: SourceLocation(file: file)))
                 }
             }
+            stringsByLanguage[site] = strings
         }
         let theme = Theme(templates: LayeredLoader(loaders),
                           staticFiles: statics.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                          strings: strings)
+                          stringsByLanguage: stringsByLanguage, defaultLanguage: config.defaultLanguage)
         return (theme, diagnostics)
     }
 

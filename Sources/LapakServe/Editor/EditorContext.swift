@@ -35,12 +35,13 @@ struct EditorContext: Sendable {
     /// Where buyers see a file on the preview: `/produk/tas/`.
     func pageLink(kind: ContentKind, name: String, map: SourceMap?) -> String {
         var slug = name
+        let routes = Routes.preview
         if case .text(let written)? = map?.value(of: "slug"), !written.isEmpty, kind != .producer { slug = written }
         switch kind {
-        case .product: return "/" + Routes.product(slug)
-        case .producer: return "/" + Routes.producer(name)
-        case .news: return "/" + Routes.article(slug == name ? Self.withoutDate(name) : slug)
-        case .page: return "/" + Routes.page(slug)
+        case .product: return "/" + routes.product(slug)
+        case .producer: return "/" + routes.producer(name)
+        case .news: return "/" + routes.article(slug == name ? Self.withoutDate(name) : slug)
+        case .page: return "/" + routes.page(slug)
         }
     }
 
