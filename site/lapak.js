@@ -12,8 +12,9 @@
     try { localStorage.setItem(KEY, JSON.stringify(items)); } catch (e) { /* full or blocked */ }
     showCount(items);
   };
-  // `Rp 85.000`, as the build's Rupiah.format writes it.
-  const rupiah = (n) => "Rp " + String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  // `Rp 85.000`, as the build's Rupiah.format writes it (`Rp 85,000` on English pages).
+  const thousands = document.documentElement.lang === "en" ? "," : ".";
+  const rupiah = (n) => "Rp " + String(n).replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
   const qty = (v) => Math.min(99, Math.max(1, parseInt(v, 10) || 1));
   const el = (tag, attrs, ...children) => {

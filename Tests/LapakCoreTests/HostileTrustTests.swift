@@ -55,7 +55,7 @@ import Testing
         let routes = Routes(config: site.config)
         let codes = ShortCodes.codes(for: site.products.map(\.slug)).values
         let drawn = Set(codes.flatMap { code in
-            [PrintPages.listQRSide, PrintPages.labelQRSide].map { PrintPages.qrSVG(for: routes.absolute(Routes.short(code)), side: $0, from: QRCodeStore(file: nil)) }
+            [PrintPages.listQRSide, PrintPages.labelQRSide].map { PrintPages.qrSVG(for: routes.absolute(routes.short(code)), side: $0, from: QRCodeStore(file: nil)) }
         })
         #expect(!found.isEmpty)
         for text in Set(found) {

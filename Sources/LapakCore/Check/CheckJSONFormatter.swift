@@ -8,8 +8,7 @@ public struct CheckJSONFormatter: Sendable {
     public init(language: Language) { self.language = language }
 
     public func format(_ report: CheckReport) -> String {
-        guard !report.entries.isEmpty else { return "[]\n" }
-        let objects = report.entries.map { entry -> String in
+        var objects = report.entries.map { entry -> String in
             let d = entry.diagnostic
             var fields: [(String, String)] = [
                 ("file", Self.string(d.location.file)),
@@ -26,9 +25,33 @@ public struct CheckJSONFormatter: Sendable {
                 fields.insert(("channels", "[" + channels.map { Self.string($0.rawValue) }.joined(separator: ", ") + "]"), at: 5)
                 fields.insert(("refused", d.problem.disapprovesForChannels ? "true" : "false"), at: 6)
             }
-            return "  {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+            return Self.object(fields)
         }
+        // Files without a translation, as information after the diagnostics: severity "info",
+        // which never fails a run.
+        for (code, files) in report.untranslated {
+            for file in files {
+                objects.append(Self.object([
+                    ("file", Self.string(file)), ("line", "0"), ("column", "0"), ("severity", Self.string("info")),
+                    ("code", Self.string("untranslated")), ("language", Self.string(code)),
+                    ("message", Self.string(language == .id ? "belum diterjemahkan ke `\(code)`" : "not yet translated into `\(code)`")),
+                    ("hint", Self.string(language == .id
+                        ? "Tulis terjemahannya di `\(Self.translationPath(of: file, language: code))`."
+                        : "Write its translation in `\(Self.translationPath(of: file, language: code))`.")),
+                ]))
+            }
+        }
+        guard !objects.isEmpty else { return "[]\n" }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    private static func object(_ fields: [(String, String)]) -> String {
+        "  {" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// `content/products/tas.md` → `content/products/tas.en.md`.
+    static func translationPath(of file: String, language: String) -> String {
+        file.hasSuffix(".md") ? String(file.dropLast(3)) + ".\(language).md" : file
     }
 
     static func string(_ text: String) -> String { JSONText.quoted(text) }

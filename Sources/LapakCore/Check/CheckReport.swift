@@ -30,11 +30,16 @@ public struct CheckReport: Sendable {
     public let counts: Counts
     /// How many products each shopping channel would accept (empty when nothing was loaded).
     public let readiness: [ChannelReadiness]
+    /// On a site in more than one language: for each other language, the files that have no
+    /// translation into it yet. Information, not a warning: a site may grow its translations.
+    public let untranslated: [(language: String, files: [String])]
 
-    public init(entries: [Entry], counts: Counts = Counts(), readiness: [ChannelReadiness] = []) {
+    public init(entries: [Entry], counts: Counts = Counts(), readiness: [ChannelReadiness] = [],
+                untranslated: [(language: String, files: [String])] = []) {
         self.entries = entries
         self.counts = counts
         self.readiness = readiness
+        self.untranslated = untranslated
     }
 
     public var diagnostics: [Diagnostic] { entries.map(\.diagnostic) }

@@ -17,8 +17,40 @@ public struct CheckTextFormatter: Sendable {
         }
         out += summary(report) + "\n"
         if let line = readiness(report) { out += line + "\n" }
+        for (language, files) in report.untranslated { out += untranslated(files, language: language) }
         return out
     }
+
+    /// Files shown in the first language under `language` for want of a translation, a few by
+    /// name: `Belum diterjemahkan ke bahasa Inggris (en): 19 produk, 12 kelompok…`.
+    func untranslated(_ files: [String], language code: String) -> String {
+        let id = language == .id
+        let name = (id ? ["en": "bahasa Inggris", "id": "bahasa Indonesia"] : ["en": "English", "id": "Indonesian"])[code] ?? code
+        guard !files.isEmpty else {
+            return (id ? "Semua isi sudah diterjemahkan ke \(name) (\(code))." : "Everything is translated into \(name) (\(code)).") + "\n"
+        }
+        let kinds: [(folder: String, id: String, en: String)] = [
+            ("products", "produk", "product"), ("producers", "kelompok", "producer"),
+            ("news", "berita", "news article"), ("pages", "halaman", "page"),
+        ]
+        let counts = kinds.compactMap { kind -> String? in
+            let count = files.filter { $0.hasPrefix("content/\(kind.folder)/") }.count
+            guard count > 0 else { return nil }
+            return id ? "\(count) \(kind.id)" : "\(count) \(plural(count, kind.en))"
+        }
+        var out = (id ? "Belum diterjemahkan ke \(name) (\(code)): " : "Not yet translated into \(name) (\(code)): ")
+            + counts.joined(separator: ", ") + ".\n"
+        for file in files.prefix(Self.untranslatedShown) { out += "  " + file + "\n" }
+        if files.count > Self.untranslatedShown {
+            let more = files.count - Self.untranslatedShown
+            out += id ? "  … dan \(more) lainnya (`lapak check --format json` memuat semuanya).\n"
+                      : "  … and \(more) more (`lapak check --format json` lists them all).\n"
+        }
+        return out
+    }
+
+    /// Untranslated files named one by one; past this, a count.
+    static let untranslatedShown = 20
 
     /// `Siap dijual di Google: 24 dari 26 produk; Meta: 25 dari 26.`
     func readiness(_ report: CheckReport) -> String? {

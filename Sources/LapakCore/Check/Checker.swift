@@ -14,6 +14,7 @@ public enum Checker {
         let sources = SourceFiles(root: options.sourceDirectory)
         var counts = CheckReport.Counts()
         var readiness: [ChannelReadiness] = []
+        var untranslated: [(language: String, files: [String])] = []
         if let (site, theme) = observed {
             let brokenFiles = diagnostics.filter { $0.severity == .error }.map(\.location.file)
             let outputs = SiteOutputs(site: site, theme: theme, rendered: rendered, brokenFiles: brokenFiles)
@@ -26,10 +27,11 @@ public enum Checker {
             counts = .init(products: site.products.count, producers: site.producers.count,
                            news: site.news.count, pages: site.pages.count)
             readiness = ChannelCheck.readiness(site: site, diagnostics: diagnostics)
+            untranslated = site.editions.dropFirst().map { ($0.language, $0.untranslated.sorted()) }
         }
         let sorted = DiagnosticList(Builder.unique(diagnostics)).sorted
         let entries = sorted.map { CheckReport.Entry(diagnostic: $0, sourceLine: sources.line(at: $0.location)) }
-        return CheckReport(entries: entries, counts: counts, readiness: readiness)
+        return CheckReport(entries: entries, counts: counts, readiness: readiness, untranslated: untranslated)
     }
 
     /// Diagnostics from elsewhere (a preview build) with the lines they point at, for display.
