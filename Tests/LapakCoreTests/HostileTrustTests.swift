@@ -40,8 +40,10 @@ import Testing
         let builder = Builder(options: BuildOptions(sourceDirectory: Self.repository, outputDirectory: NSTemporaryDirectory() + "unused"))
         let prepared = try #require(builder.prepare(into: &report))
         let site = prepared.site
-        let markdown = Set(site.products.map(\.body.html) + site.producers.map(\.body.html) + site.news.map(\.body.html)
-            + site.pages.map(\.body.html))
+        let markdown = Set(site.editions.flatMap { edition in
+            edition.products.map(\.body.html) + edition.producers.map(\.body.html) + edition.news.map(\.body.html)
+                + edition.pages.map(\.body.html)
+        })
         var found: [String] = []
         for page in prepared.plan {
             for value in page.context.values { trusted(in: value, into: &found) }
@@ -52,10 +54,14 @@ import Testing
         }
         // Besides cmark's HTML, the QR codes of the printed price list and labels, drawn by the
         // QRCode module from each product's short address.
-        let routes = Routes(config: site.config)
         let codes = ShortCodes.codes(for: site.products.map(\.slug)).values
-        let drawn = Set(codes.flatMap { code in
-            [PrintPages.listQRSide, PrintPages.labelQRSide].map { PrintPages.qrSVG(for: routes.absolute(routes.short(code)), side: $0, from: QRCodeStore(file: nil)) }
+        let drawn = Set(site.config.languages.flatMap { language in
+            let routes = Routes(config: site.config, language: language)
+            return codes.flatMap { code in
+                [PrintPages.listQRSide, PrintPages.labelQRSide].map {
+                    PrintPages.qrSVG(for: routes.absolute(routes.short(code)), side: $0, from: QRCodeStore(file: nil))
+                }
+            }
         })
         #expect(!found.isEmpty)
         for text in Set(found) {

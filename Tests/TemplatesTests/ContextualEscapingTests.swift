@@ -280,7 +280,7 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("themes/default/templates").path
         var host = Extensions()
-        for name in ["url", "abs_url", "rupiah", "tanggal"] { host.filter(name) { value, _ in value } }
+        for name in ["url", "abs_url", "lang_url", "lang_abs_url", "rupiah", "tanggal"] { host.filter(name) { value, _ in value } }
         try Environment(loader: DirectoryLoader(root: root), extensions: host).loadAll()
     }
 

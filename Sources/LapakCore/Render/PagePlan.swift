@@ -216,13 +216,16 @@ struct PagePlan: Sendable {
             ("url", .string(routes.path(route))),
             ("canonical", .string(routes.absolute(route))),
             ("number", .int(pageNumber)),
+            ("untranslated", .bool(untranslated)),
+            ("original_url", .none),
+            ("content_language", .string(site.config.language)),
         ]
         if untranslated {
             let original = Routes(config: site.config, language: site.config.defaultLanguage)
             let originalRoute = routes.route(route, in: original)
             fields[5] = ("canonical", .string(original.absolute(originalRoute)))
-            fields += [("untranslated", true), ("original_url", .string(original.path(originalRoute))),
-                       ("content_language", .string(site.config.defaultLanguage))]
+            fields[8] = ("original_url", .string(original.path(originalRoute)))
+            fields[9] = ("content_language", .string(site.config.defaultLanguage))
         }
         return .dictionary(OrderedMapping(fields))
     }

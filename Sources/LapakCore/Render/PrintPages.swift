@@ -140,6 +140,7 @@ struct PrintPages: Sendable {
                 ("route", .string(routes.short(code))), ("url", .string(plan.routes.path(routes.short(code)))),
                 // The product's page is the one address search engines should know.
                 ("canonical", .string(plan.routes.absolute(target))), ("number", .int(1)),
+                ("untranslated", false), ("original_url", .none), ("content_language", .string(plan.site.language)),
             ])),
             "target": .string(plan.routes.path(target)),
         ]
