@@ -14,6 +14,12 @@ PAGES = {
     "search": "/cari/?q=ecoprint",
     "price list": "/katalog/cetak/",
     "labels": "/katalog/label/",
+    # The English pages: translated, and shown untranslated with its notice.
+    "english home": "/en/",
+    "english product": "/en/produk/tas-anyaman-pandan-kedunggebang/",
+    "english untranslated product": "/en/produk/beras-gogodeso/",
+    "english article": "/en/berita/strategi-usaha-komunitas-blitar-2026/",
+    "english about": "/en/tentang/",
 }
 
 

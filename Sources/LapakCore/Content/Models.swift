@@ -42,6 +42,9 @@ public struct Variant: Sendable, Hashable {
     public var image: ImageRef?
     /// Where the variant is written, for problems found after loading.
     public var origin = SourceLocation(file: "")
+    /// In a translation, the name the original gives it: what the catalogs' item ids are made
+    /// of, so an item keeps its id in every language's catalog.
+    public internal(set) var originalName: String?
 
     public init(name: String, price: Int, attributes: [Attribute: String] = [:], stock: Int? = nil, image: ImageRef? = nil,
                 origin: SourceLocation = SourceLocation(file: "")) {

@@ -281,7 +281,7 @@ struct Catalog: Sendable {
 
     /// A variant's catalog id: the product's address and the variant's name, as a slug.
     static func variantID(product: Product, variant: Variant) -> String {
-        limitID(product.slug + "-" + Slug.make(from: variant.name))
+        limitID(product.slug + "-" + Slug.make(from: variant.originalName ?? variant.name))
     }
 
     /// Ids over 50 characters keep their start and get a stable hash, so they stay unique.

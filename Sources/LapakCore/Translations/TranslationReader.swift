@@ -186,6 +186,7 @@ struct TranslationReader {
                 }
             }
             let attributes = product.variants[index].attributes
+            product.variants[index].originalName = product.variants[index].name
             product.variants[index].name = name ?? (source.field("name") == nil
                 ? Variant.Attribute.allCases.compactMap { attributes[$0] }.first : nil) ?? product.variants[index].name
         }
