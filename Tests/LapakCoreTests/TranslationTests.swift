@@ -207,3 +207,25 @@ import Testing
         }
     }
 }
+
+extension TranslationTests {
+    @Test func checkFindsABrokenLinkInATranslationAtItsLineAndListsWhatIsUntranslated() throws {
+        let site = try TestSite(files: [
+            "content/products/tas.md": Self.original,
+            "content/products/tas.en.md": Self.translation.replacingOccurrences(
+                of: "A bag woven from pandan leaves.", with: "A bag woven from pandan leaves.\n\nSee [how to order](/en/cara-pesan/)."),
+        ])
+        try site.write("content/site.yml", Self.bilingualConfig)
+        let report = Checker.run(CheckOptions(sourceDirectory: site.root))
+        let broken = try #require(report.diagnostics.first { $0.code == "broken-link" })
+        #expect(broken.location.file == "content/products/tas.en.md")
+        #expect(broken.location.line == 15)
+        #expect(report.untranslated.map(\.language) == ["en"])
+        #expect(report.untranslated.first?.files == ["content/producers/desbumi-kedunggebang.md"])
+        let text = CheckTextFormatter(language: .en).format(report)
+        #expect(text.contains("Not yet translated into English (en): 1 producer."))
+        let json = CheckJSONFormatter(language: .en).format(report)
+        #expect(json.contains("\"severity\": \"info\", \"code\": \"untranslated\", \"language\": \"en\""))
+        #expect(json.contains("content/producers/desbumi-kedunggebang.en.md"))
+    }
+}

@@ -8,11 +8,24 @@ struct LinkCheck {
 
     func run() -> [Diagnostic] {
         var out: [Diagnostic] = []
-        let routes = Routes(config: site.config)
-        for product in site.products { out += check(product.body, file: product.sourcePath, route: routes.product(product.slug)) }
-        for producer in site.producers { out += check(producer.body, file: producer.sourcePath, route: routes.producer(producer.id)) }
-        for article in site.news { out += check(article.body, file: article.sourcePath, route: routes.article(article.slug)) }
-        for page in site.pages { out += check(page.body, file: page.sourcePath, route: routes.page(page.slug)) }
+        // Each language's bodies, at the file they are written in: the translations' links are
+        // checked where they stand, from the page they are on.
+        for (index, edition) in site.editions.enumerated() {
+            let routes = Routes(config: edition.config)
+            func written(_ path: String) -> Bool { index == 0 || !edition.untranslated.contains(path) }
+            for product in edition.products where written(product.sourcePath) {
+                out += check(product.body, file: edition.wordsFile(of: product.sourcePath), route: routes.product(product.slug))
+            }
+            for producer in edition.producers where written(producer.sourcePath) {
+                out += check(producer.body, file: edition.wordsFile(of: producer.sourcePath), route: routes.producer(producer.id))
+            }
+            for article in edition.news where written(article.sourcePath) {
+                out += check(article.body, file: edition.wordsFile(of: article.sourcePath), route: routes.article(article.slug))
+            }
+            for page in edition.pages where written(page.sourcePath) {
+                out += check(page.body, file: edition.wordsFile(of: page.sourcePath), route: routes.page(page.slug))
+            }
+        }
         return out
     }
 

@@ -17,6 +17,8 @@ public struct LoadedContent: Sendable {
     /// By language, then by the original's path: the item in that language, where a translation
     /// file gives one. Items without a translation are shown in the first language.
     var translated: [String: [String: ParsedItem]] = [:]
+    /// By language, then by the original's path: the translation file, where its problems are reported.
+    var translationFiles: [String: [String: String]] = [:]
 }
 
 public struct LoadOptions: Sendable {

@@ -25,6 +25,8 @@ public struct Site: Sendable {
     public internal(set) var untranslated: Set<String> = []
     /// The translations loaded, by language and original path; editions are made from them.
     var translations: [String: [String: ParsedItem]] = [:]
+    /// By language, then by the original's path: the translation file.
+    public internal(set) var translationFiles: [String: [String: String]] = [:]
 
     /// The language the site's texts are in.
     public var language: String { config.language }
@@ -134,7 +136,8 @@ public struct Site: Sendable {
             tags: Set(byTag.keys).union(newsByTag.keys).sorted(),
             producerIndex: producerIndex, productsByProducer: byProducer, productsByCategory: byCategory,
             productsByTag: byTag, newsByProducer: newsByProducer, newsByTag: newsByTag,
-            producersOfBrokenProducts: content.producersOfBrokenProducts, translations: content.translated)
+            producersOfBrokenProducts: content.producersOfBrokenProducts, translations: content.translated,
+            translationFiles: content.translationFiles)
         return (site, diagnostics)
     }
 

@@ -5,6 +5,11 @@ extension Site {
         untranslated.contains(sourcePath) ? config.defaultLanguage : config.language
     }
 
+    /// The file an item's words in this edition come from: its translation, or the original.
+    public func wordsFile(of sourcePath: String) -> String {
+        translationFiles[config.language]?[sourcePath] ?? sourcePath
+    }
+
     /// The site once per language, the first language first: what each language's pages,
     /// feeds and catalogs are made from.
     public var editions: [Site] {
@@ -37,7 +42,8 @@ extension Site {
             },
             tags: tags, producerIndex: producerIndex, productsByProducer: productsByProducer,
             productsByCategory: productsByCategory, productsByTag: productsByTag, newsByProducer: newsByProducer,
-            newsByTag: newsByTag, producersOfBrokenProducts: producersOfBrokenProducts, translations: translations)
+            newsByTag: newsByTag, producersOfBrokenProducts: producersOfBrokenProducts, translations: translations,
+            translationFiles: translationFiles)
         edition.untranslated = untranslated
         return edition
     }

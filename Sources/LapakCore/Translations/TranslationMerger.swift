@@ -53,6 +53,7 @@ struct TranslationMerger {
             diagnostics += reader.diagnostics
             if !reader.diagnostics.contains(where: { $0.severity == .error }) {
                 content.translated[draft.language, default: [:]][draft.originalPath] = item
+                content.translationFiles[draft.language, default: [:]][draft.originalPath] = draft.path
             }
         }
     }
