@@ -122,13 +122,14 @@ def test_the_english_catalogs_hold_the_same_items_in_english_at_the_same_prices(
     indonesian_root, indonesian = items("katalog.xml")
     english_root, english = items("katalog.en.xml")
     assert english_root.findtext("./channel/language") == "en" and indonesian_root.findtext("./channel/language") == "id"
-    assert list(english) == list(indonesian)
+    # Only what is translated: the channels check that a feed's text is in its language.
+    assert 0 < len(english) < len(indonesian) and set(english) <= set(indonesian)
     for key, item in english.items():
         assert item.findtext(G + "price") == indonesian[key].findtext(G + "price")
         assert item.findtext(G + "image_link") == indonesian[key].findtext(G + "image_link")
         assert item.findtext(G + "link").startswith(BASE + "en/produk/")
-    titles = {item.findtext(G + "title") for item in english.values()}
-    assert "Woven Pandan Bag" in {t.split(" (")[0] for t in titles}
+    titles = {item.findtext(G + "title").split(" (")[0] for item in english.values()}
+    assert "Woven Pandan Bag" in titles and "Es Teh Manis Gelas Jumbo" not in titles
     rows = list(csv.DictReader(io.StringIO((site / "katalog.en.csv").read_bytes().decode("utf-8"), newline="")))
     assert [r["id"] for r in rows] == list(english)
     assert all(r["link"].startswith(BASE + "en/produk/") for r in rows)

@@ -84,8 +84,10 @@ struct Catalog: Sendable {
     static let partSize = 256 * 1024
 
     /// Every item, in site order (products newest first, a product's variants in order).
+    /// Every item, in site order. A translated language's catalog holds only the products translated
+    /// into it: Google and Meta check that a feed's text is in the feed's language.
     func forEachItem(_ body: (Item) throws -> Void) rethrows {
-        for product in site.products {
+        for product in site.products where !site.untranslated.contains(product.sourcePath) {
             for item in Self.items(for: product, site: site, routes: routes) { try body(item) }
         }
     }
