@@ -46,7 +46,7 @@ import Testing
         })
         var found: [String] = []
         for page in prepared.plan {
-            for value in page.context.values { trusted(in: value, into: &found) }
+            for value in page.context(in: prepared.pagePlans[page.edition]).values { trusted(in: value, into: &found) }
         }
         let views = Views(site: site)
         for value in views.products + views.news + views.pages + views.categories + Array(views.producers.values) {

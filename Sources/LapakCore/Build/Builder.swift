@@ -95,6 +95,8 @@ public struct Builder: Sendable {
         let jobs: [OutputJob]
         /// One per language, by `PlannedPage.edition`: the theme's strings and formats differ.
         let pageEnvironments: [Environment]
+        /// One per language, by `PlannedPage.edition`: what each page and feed is made from.
+        let pagePlans: [PagePlan]
         let feedEnvironment: Environment
         let photos: PhotoReferences
         let photoCache: PhotoCache
@@ -164,6 +166,7 @@ public struct Builder: Sendable {
         // should not start last.
         var plan: [PlannedPage] = []
         var environments: [Environment] = []
+        var pagePlans: [PagePlan] = []
         var jobs: [OutputJob] = []
         var firstViews: Views?
         for (index, edition) in site.editions.enumerated() {
@@ -180,9 +183,11 @@ public struct Builder: Sendable {
                 return nil
             }
             environments.append(environment)
-            var pages = PagePlan(site: edition, views: views, strings: strings, shareImage: shareImage, qrCodes: qrCodes).pages()
+            let pagePlan = PagePlan(site: edition, views: views, strings: strings, shareImage: shareImage, qrCodes: qrCodes)
+            pagePlans.append(pagePlan)
+            var pages = pagePlan.pages()
             for page in pages.indices { pages[page].edition = index }
-            jobs += OutputJob.machineOutputs(site: edition, views: views)
+            jobs += OutputJob.machineOutputs(edition: index, routes: views.routes)
             plan += pages
             phases.mark("plan")
         }
@@ -212,7 +217,7 @@ public struct Builder: Sendable {
         report.products = site.products.count
         report.news = site.news.count
         report.photos = photos.photos.count
-        return PreparedSite(site: site, views: views, plan: plan, jobs: jobs, pageEnvironments: environments,
+        return PreparedSite(site: site, views: views, plan: plan, jobs: jobs, pageEnvironments: environments, pagePlans: pagePlans,
                             feedEnvironment: Environment(loader: InMemoryLoader(FeedTemplates.all)),
                             photos: photos, photoCache: photoCache, photoProcessor: processor, qrCodes: qrCodes)
     }

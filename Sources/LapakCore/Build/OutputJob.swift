@@ -7,9 +7,10 @@ struct OutputJob: Sendable {
         /// A page of the plan, by index.
         case page(Int)
         /// A feed, catalog or sitemap rendered by Lapak's own templates. The context is made
-        /// inside the job, so these large lists are built in parallel with the pages.
-        case machine(template: String, context: @Sendable () -> [String: Value])
-        case generated(@Sendable () -> [UInt8])
+        /// inside the job, from the prepared site, so these large lists are built in parallel with
+        /// the pages (and a job is the same for any plan of the same pages).
+        case machine(template: String, context: @Sendable (Builder.PreparedSite) -> [String: Value])
+        case generated(@Sendable (Builder.PreparedSite) -> [UInt8])
         /// A large file handed over in parts as it is made (the catalogs).
         case streamed(@Sendable (Builder.PreparedSite, _ emit: ([UInt8]) throws -> Void) throws -> Void)
         case bytes([UInt8])
@@ -39,11 +40,11 @@ struct OutputJob: Sendable {
         switch work {
         case .page(let index):
             let page = prepared.plan[index]
-            return try prepared.pageEnvironments[page.edition].renderUTF8(page.template, context: page.context)
+            return try prepared.pageEnvironments[page.edition].renderUTF8(page.template, context: page.context(in: prepared.pagePlans[page.edition]))
         case .machine(let template, let context):
-            return try prepared.feedEnvironment.renderUTF8(template, context: context())
+            return try prepared.feedEnvironment.renderUTF8(template, context: context(prepared))
         case .generated(let make):
-            return make()
+            return make(prepared)
         case .bytes(let bytes):
             return bytes
         case .copy(let source):
@@ -66,23 +67,30 @@ struct OutputJob: Sendable {
         }
     }
 
-    /// Feeds, catalogs and the search index of one language: formats fixed by their
-    /// specifications, so their templates are Lapak's own rather than the theme's.
-    static func machineOutputs(site: Site, views: Views) -> [OutputJob] {
-        let routes = views.routes
-        let news = NewsFeeds(site: site, views: views)
-        let catalog = Catalog(site: site, routes: routes)
+    /// Feeds, catalogs and the search index of one language (`edition`, an index into the site's
+    /// languages): formats fixed by their specifications, so their templates are Lapak's own
+    /// rather than the theme's.
+    static func machineOutputs(edition: Int, routes: Routes) -> [OutputJob] {
+        @Sendable func plan(_ prepared: Builder.PreparedSite) -> PagePlan { prepared.pagePlans[edition] }
         return [
-            .init(path: routes.productsFeed, origin: "products.json", work: .machine(template: "products.json") {
-                ["feed": ProductFeed.value(site: site, views: views)]
+            .init(path: routes.productsFeed, origin: "products.json", work: .machine(template: "products.json") { prepared in
+                ["feed": ProductFeed.value(site: plan(prepared).site, views: plan(prepared).views)]
             }),
-            .init(path: routes.jsonFeed, origin: "feed.json", work: .machine(template: "feed.json") { ["feed": news.jsonFeed] }),
-            .init(path: routes.atomFeed, origin: "atom.xml", work: .machine(template: "atom.xml") { news.atomContext }),
+            .init(path: routes.jsonFeed, origin: "feed.json", work: .machine(template: "feed.json") { prepared in
+                ["feed": NewsFeeds(site: plan(prepared).site, views: plan(prepared).views).jsonFeed]
+            }),
+            .init(path: routes.atomFeed, origin: "atom.xml", work: .machine(template: "atom.xml") { prepared in
+                NewsFeeds(site: plan(prepared).site, views: plan(prepared).views).atomContext
+            }),
             .init(path: routes.googleCatalog, origin: "katalog.xml", work: .streamed { prepared, emit in
-                try catalog.writeXML(environment: prepared.feedEnvironment, emit: emit)
+                try Catalog(site: plan(prepared).site, routes: routes).writeXML(environment: prepared.feedEnvironment, emit: emit)
             }),
-            .init(path: routes.metaCatalog, origin: "katalog.csv", work: .streamed { _, emit in try catalog.writeCSV(emit: emit) }),
-            .init(path: routes.searchIndex, origin: routes.searchIndex, work: .generated { SearchIndex.bytes(site: site, routes: routes) }),
+            .init(path: routes.metaCatalog, origin: "katalog.csv", work: .streamed { prepared, emit in
+                try Catalog(site: plan(prepared).site, routes: routes).writeCSV(emit: emit)
+            }),
+            .init(path: routes.searchIndex, origin: routes.searchIndex, work: .generated { prepared in
+                SearchIndex.bytes(site: plan(prepared).site, routes: routes)
+            }),
         ]
     }
 
@@ -93,7 +101,8 @@ struct OutputJob: Sendable {
             .init(path: "robots.txt", origin: "robots.txt", work: .bytes(Array(Sitemap.robots(routes: routes).utf8))),
         ]
         for file in Sitemap.files(pages: plan, links: links, routes: routes, fallback: site.newestDate) {
-            jobs.append(.init(path: file.path, origin: file.path, work: .machine(template: file.template, context: file.context)))
+            let context = file.context
+            jobs.append(.init(path: file.path, origin: file.path, work: .machine(template: file.template) { _ in context() }))
         }
         return jobs
     }

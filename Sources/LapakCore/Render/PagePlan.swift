@@ -1,52 +1,5 @@
 import Templates
 
-/// One page to render: where it goes, with which template and which data.
-struct PlannedPage: Sendable {
-    let route: String
-    let template: String
-    /// For the sitemap; nil means "as new as the site".
-    var lastModified: ContentDate?
-    /// Left out of the sitemap: pages for printing, short addresses that only forward, the cart,
-    /// search and not-found pages.
-    var unlisted = false
-    /// An item shown in the site's first language for want of a translation: its canonical
-    /// address is the original's, and the sitemap leaves it out.
-    var untranslated = false
-    /// Which of the site's languages the page is in (an index into `config.languages`).
-    var edition = 0
-    /// On a site in more than one language: the same page in each, for the language switch and
-    /// the `hreflang` links.
-    var languageLinks: LanguageLinks?
-    private let makeContext: @Sendable () -> [String: Value]
-
-    /// The template's data. Product and article pages build it when they are rendered, on all
-    /// cores, instead of holding ten thousand contexts in memory from the plan onwards.
-    var context: [String: Value] {
-        var context = makeContext()
-        if let languageLinks { context["page_languages"] = languageLinks.value(for: route, edition: edition) }
-        return context
-    }
-
-    init(route: String, template: String, context: [String: Value], lastModified: ContentDate? = nil) {
-        self.init(route: route, template: template, lastModified: lastModified) { context }
-    }
-
-    init(route: String, template: String, lastModified: ContentDate? = nil, unlisted: Bool = false,
-         context makeContext: @escaping @Sendable () -> [String: Value]) {
-        self.route = route
-        self.template = template
-        self.lastModified = lastModified
-        self.unlisted = unlisted
-        self.makeContext = makeContext
-    }
-}
-
-/// One plan shared by the page closures that make their data late.
-private final class SharedPlan: Sendable {
-    let plan: PagePlan
-    init(_ plan: PagePlan) { self.plan = plan }
-}
-
 /// Turns the site into the list of pages. Routes come from `Routes`; lists are cut into pages
 /// here, so each paginated page gets only its own slice.
 struct PagePlan: Sendable {
@@ -65,112 +18,160 @@ struct PagePlan: Sendable {
         strings[key]?.stringValue ?? fallback
     }
 
-    private var home: (title: String, route: String) { (label("nav_home", "Beranda"), routes.home) }
+    fileprivate var home: (title: String, route: String) { (label("nav_home", "Beranda"), routes.home) }
 
+    /// Every page of the site, in a fixed order (the sitemap's): home, products, categories,
+    /// producers, news, tags, stand-alone pages, cart and search, not found, printed pages.
     func pages() -> [PlannedPage] {
-        var out: [PlannedPage] = []
-        // Product and article pages make their data when rendered; their closures share one
-        // copy of the plan and hold an index, instead of each holding the plan, the item and its
-        // value (about a kilobyte a page, which at 50,000 products came to tens of megabytes).
-        let shared = SharedPlan(self)
-        let productsCrumb = (label("nav_products", "Produk"), routes.products())
-        out.append(homePage())
-        out += paginated(kind: "products", title: nil, items: views.products, perPage: site.config.productsPerPage,
-                         template: "list.html", route: { routes.products(page: $0) },
-                         trail: [home, productsCrumb], extra: [:])
+        [homePage()] + productPages() + categoryPages() + producerPages() + newsPages() + tagPages()
+            + contentPages() + toolPages() + PrintPages(plan: self).pages()
+    }
+
+    private var productsCrumb: (title: String, route: String) { (label("nav_products", "Produk"), routes.products()) }
+
+    private func productPages() -> [PlannedPage] {
+        var out = paginated(kind: "products", title: nil, count: views.products.count, perPage: site.config.productsPerPage,
+                            template: "list.html", route: { [routes] in routes.products(page: $0) },
+                            trail: [home, productsCrumb]) { plan, range in Array(plan.views.products[range]) }
         for (index, product) in site.products.enumerated() {
-            var page = PlannedPage(route: routes.product(product.slug), template: "product.html", lastModified: product.date) {
-                shared.plan.productContext(shared.plan.site.products[index], view: shared.plan.views.products[index])
+            var page = PlannedPage(route: routes.product(product.slug), template: "product.html", lastModified: product.date) { plan in
+                plan.productContext(plan.site.products[index], view: plan.views.products[index])
             }
             page.untranslated = site.untranslated.contains(product.sourcePath)
             out.append(page)
         }
+        return out
+    }
+
+    private func categoryPages() -> [PlannedPage] {
+        var out: [PlannedPage] = []
         for (category, _) in site.categories {
-            let items = (site.productsByCategory[category.id] ?? []).map { views.products[$0] }
-            out += paginated(kind: "category", title: category.name, items: items, perPage: site.config.productsPerPage,
-                             template: "list.html", route: { routes.category(category.id, page: $0) },
-                             trail: [home, productsCrumb, (category.name, routes.category(category.id))],
-                             extra: ["category": views.categoryByID[category.id] ?? .none])
+            let indices = site.productsByCategory[category.id] ?? []
+            let id = category.id
+            out += paginated(kind: "category", title: category.name, count: indices.count, perPage: site.config.productsPerPage,
+                             template: "list.html", route: { [routes] in routes.category(id, page: $0) },
+                             trail: [home, productsCrumb, (category.name, routes.category(id))],
+                             extra: { plan in ["category": plan.views.categoryByID[id] ?? .none] },
+                             items: { plan, range in indices[range].map { plan.views.products[$0] } })
         }
-        let producersCrumb = (label("nav_producers", "Komunitas"), routes.producers)
-        var producersContext: [String: Value] = [
-            "page": pageInfo(kind: "producers", title: nil, route: routes.producers),
-            "producers": .array(site.producers.compactMap { views.producers[$0.id] }),
-        ]
-        decorate(&producersContext, trail: [home, producersCrumb], title: label("producers_title", producersCrumb.0), description: nil)
-        out.append(page(routes.producers, "producers.html", producersContext))
-        for producer in site.producers {
-            let route = routes.producer(producer.id)
-            let view = views.producers[producer.id] ?? .none
+        return out
+    }
+
+    private var producersCrumb: (title: String, route: String) { (label("nav_producers", "Komunitas"), routes.producers) }
+
+    private func producerPages() -> [PlannedPage] {
+        let crumbs = [home, producersCrumb]
+        var out = [PlannedPage(route: routes.producers, template: "producers.html") { plan in
+            var context: [String: Value] = [
+                "page": plan.pageInfo(kind: "producers", title: nil, route: plan.routes.producers),
+                "producers": .array(plan.site.producers.compactMap { plan.views.producers[$0.id] }),
+            ]
+            plan.decorate(&context, trail: crumbs, title: plan.label("producers_title", crumbs[1].title), description: nil)
+            return context
+        }]
+        for (index, producer) in site.producers.enumerated() {
+            let id = producer.id, route = routes.producer(id)
             let trail: [(title: String, route: String)] = [home, producersCrumb, (producer.name, route)]
+            let products = site.productsByProducer[id] ?? [], news = site.newsByProducer[id] ?? []
             // A producer's products are a list like a category's: a cooperative may sell hundreds.
-            let listed = paginated(kind: "producer", title: producer.name,
-                                   items: (site.productsByProducer[producer.id] ?? []).map { views.products[$0] },
+            let listed = paginated(kind: "producer", title: producer.name, count: products.count,
                                    perPage: site.config.productsPerPage, template: "producer.html",
-                                   route: { routes.producer(producer.id, page: $0) }, trail: trail, extra: [
-                                       "producer": view,
-                                       "news": .array((site.newsByProducer[producer.id] ?? []).map { views.news[$0] }),
-                                   ])
-            var context = listed[0].context
+                                   route: { [routes] in routes.producer(id, page: $0) }, trail: trail,
+                                   extra: { plan in [
+                                       "producer": plan.views.producers[id] ?? .none,
+                                       "news": .array(news.map { plan.views.news[$0] }),
+                                   ] },
+                                   items: { plan, range in products[range].map { plan.views.products[$0] } })
             let untranslated = site.untranslated.contains(producer.sourcePath)
-            if untranslated { context["page"] = pageInfo(kind: "producer", title: producer.name, route: route, untranslated: true) }
-            decorate(&context, trail: trail, type: "profile",
-                     title: producer.name, description: Summary.make(from: producer.body.firstParagraph),
-                     image: producer.image.map { Views.image($0, routes: routes) },
-                     extra: [StructuredData.organization(producer, site: site, routes: routes)])
-            let dates = (site.productsByProducer[producer.id] ?? []).compactMap { site.products[$0].date }
-                + (site.newsByProducer[producer.id] ?? []).map { site.news[$0].date }
-            var first = page(route, "producer.html", context, lastModified: dates.max())
+            let dates = products.compactMap { site.products[$0].date } + news.map { site.news[$0].date }
+            let list = listed[0]
+            // The first page is the producer's profile: its own description, picture and JSON-LD.
+            var first = PlannedPage(route: route, template: "producer.html", lastModified: dates.max()) { plan in
+                let producer = plan.site.producers[index]
+                var context = list.context(in: plan)
+                if untranslated { context["page"] = plan.pageInfo(kind: "producer", title: producer.name, route: route, untranslated: true) }
+                plan.decorate(&context, trail: trail, type: "profile",
+                              title: producer.name, description: Summary.make(from: producer.body.firstParagraph),
+                              image: producer.image.map { Views.image($0, routes: plan.routes) },
+                              extra: [StructuredData.organization(producer, site: plan.site, routes: plan.routes)])
+                return context
+            }
             first.untranslated = untranslated
             out.append(first)
             out += listed.dropFirst()
         }
+        return out
+    }
+
+    private func newsPages() -> [PlannedPage] {
         let newsCrumb = (label("nav_news", "Berita"), routes.news())
-        out += paginated(kind: "news", title: nil, items: views.news, perPage: site.config.newsPerPage,
-                         template: "news_list.html", route: { routes.news(page: $0) }, itemKey: "news",
-                         trail: [home, newsCrumb], extra: [:])
+        var out = paginated(kind: "news", title: nil, count: views.news.count, perPage: site.config.newsPerPage,
+                            template: "news_list.html", route: { [routes] in routes.news(page: $0) }, itemKey: "news",
+                            trail: [home, newsCrumb]) { plan, range in Array(plan.views.news[range]) }
         for (index, article) in site.news.enumerated() {
-            var page = PlannedPage(route: routes.article(article.slug), template: "article.html", lastModified: article.date) {
-                shared.plan.articleContext(shared.plan.site.news[index], view: shared.plan.views.news[index], newsCrumb: newsCrumb)
+            var page = PlannedPage(route: routes.article(article.slug), template: "article.html", lastModified: article.date) { plan in
+                plan.articleContext(plan.site.news[index], view: plan.views.news[index], newsCrumb: newsCrumb)
             }
             page.untranslated = site.untranslated.contains(article.sourcePath)
             out.append(page)
         }
-        for tag in site.tags {
-            let items = (site.productsByTag[tag] ?? []).map { views.products[$0] }
-            // The tag's newest news show on its first page only: repeating them on every page of a
-            // long list would multiply the work (and the page weight) by the number of pages.
-            let news = Value.array((site.newsByTag[tag] ?? []).prefix(10).map { views.news[$0] })
-            let tagValue: Value = .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(routes.tag(tag))))]))
-            out += paginated(kind: "tag", title: "#" + tag, items: items, perPage: site.config.productsPerPage,
-                             template: "list.html", route: { routes.tag(tag, page: $0) },
-                             trail: [home, ("#" + tag, routes.tag(tag))], extra: ["tag": tagValue, "news": .array([])], firstPageExtra: ["news": news])
-        }
-        for (index, page) in site.pages.enumerated() {
-            let route = routes.page(page.slug)
-            let untranslated = site.untranslated.contains(page.sourcePath)
-            var context: [String: Value] = [
-                "page": pageInfo(kind: "page", title: page.title, route: route, description: page.description, untranslated: untranslated),
-                "content_page": views.pages[index],
-            ]
-            decorate(&context, trail: [home, (page.title, route)], title: page.title, description: page.description)
-            var planned = self.page(route, "page.html", context)
-            planned.untranslated = untranslated
-            out.append(planned)
-        }
-        out.append(toolPage(kind: "cart", title: label("cart_title", "Keranjang"), route: routes.cart, template: "cart.html"))
-        out.append(toolPage(kind: "search", title: label("search_title", "Cari"), route: routes.search, template: "search.html",
-                            extra: ["search_index": .string(routes.path(routes.searchIndex))]))
-        var notFound: [String: Value] = ["page": pageInfo(kind: "404", title: nil, route: routes.notFound)]
-        decorate(&notFound, trail: [home], title: label("not_found_title", "Halaman tidak ditemukan"), description: nil)
-        var notFoundPage = page(routes.notFound, "404.html", notFound)
-        notFoundPage.unlisted = true
-        out.append(notFoundPage)
-        out += PrintPages(plan: self).pages()
         return out
     }
 
-    private func articleContext(_ article: NewsArticle, view: Value, newsCrumb: (String, String)) -> [String: Value] {
+    private func tagPages() -> [PlannedPage] {
+        var out: [PlannedPage] = []
+        for tag in site.tags {
+            let products = site.productsByTag[tag] ?? []
+            // The tag's newest news show on its first page only: repeating them on every page of a
+            // long list would multiply the work (and the page weight) by the number of pages.
+            let news = Array((site.newsByTag[tag] ?? []).prefix(10))
+            let tagValue: Value = .dictionary(OrderedMapping([("name", .string(tag)), ("url", .string(routes.path(routes.tag(tag))))]))
+            out += paginated(kind: "tag", title: "#" + tag, count: products.count, perPage: site.config.productsPerPage,
+                             template: "list.html", route: { [routes] in routes.tag(tag, page: $0) },
+                             trail: [home, ("#" + tag, routes.tag(tag))],
+                             extra: { _ in ["tag": tagValue, "news": .array([])] },
+                             firstPageExtra: { plan in ["news": .array(news.map { plan.views.news[$0] })] },
+                             items: { plan, range in products[range].map { plan.views.products[$0] } })
+        }
+        return out
+    }
+
+    private func contentPages() -> [PlannedPage] {
+        var out: [PlannedPage] = []
+        for (index, page) in site.pages.enumerated() {
+            let route = routes.page(page.slug)
+            let untranslated = site.untranslated.contains(page.sourcePath)
+            var planned = PlannedPage(route: route, template: "page.html") { plan in
+                let page = plan.site.pages[index]
+                var context: [String: Value] = [
+                    "page": plan.pageInfo(kind: "page", title: page.title, route: route, description: page.description,
+                                          untranslated: untranslated),
+                    "content_page": plan.views.pages[index],
+                ]
+                plan.decorate(&context, trail: [plan.home, (page.title, route)], title: page.title, description: page.description)
+                return context
+            }
+            planned.untranslated = untranslated
+            out.append(planned)
+        }
+        return out
+    }
+
+    /// The cart, search and not-found pages: nothing of their own for a search engine.
+    private func toolPages() -> [PlannedPage] {
+        var notFound: [String: Value] = ["page": pageInfo(kind: "404", title: nil, route: routes.notFound)]
+        decorate(&notFound, trail: [home], title: label("not_found_title", "Halaman tidak ditemukan"), description: nil)
+        var notFoundPage = PlannedPage(route: routes.notFound, template: "404.html", context: notFound)
+        notFoundPage.unlisted = true
+        return [
+            toolPage(kind: "cart", title: label("cart_title", "Keranjang"), route: routes.cart, template: "cart.html"),
+            toolPage(kind: "search", title: label("search_title", "Cari"), route: routes.search, template: "search.html",
+                     extra: ["search_index": .string(routes.path(routes.searchIndex))]),
+            notFoundPage,
+        ]
+    }
+
+    fileprivate func articleContext(_ article: NewsArticle, view: Value, newsCrumb: (String, String)) -> [String: Value] {
         let route = routes.article(article.slug)
         var image: Value?
         if case .dictionary(let mapping) = view, let picture = mapping["image"], !picture.isNone { image = picture }
@@ -187,11 +188,6 @@ struct PagePlan: Sendable {
         return context
     }
 
-    private func page(_ route: String, _ template: String, _ context: [String: Value],
-                      lastModified: ContentDate? = nil) -> PlannedPage {
-        PlannedPage(route: route, template: template, context: context, lastModified: lastModified)
-    }
-
     /// The cart and the search page: no content of their own, the theme's script fills them in.
     private func toolPage(kind: String, title: String, route: String, template: String,
                           extra: [String: Value] = [:]) -> PlannedPage {
@@ -199,7 +195,7 @@ struct PagePlan: Sendable {
         context["page"] = pageInfo(kind: kind, title: title, route: route)
         decorate(&context, trail: [home, (title, route)], title: title, description: nil)
         // Filled in by the buyer's browser: nothing of their own for a search engine.
-        var tool = page(route, template, context)
+        var tool = PlannedPage(route: route, template: template, context: context)
         tool.unlisted = true
         return tool
     }
@@ -231,6 +227,10 @@ struct PagePlan: Sendable {
     }
 
     private func homePage() -> PlannedPage {
+        PlannedPage(route: routes.home, template: "index.html") { plan in plan.homeContext() }
+    }
+
+    fileprivate func homeContext() -> [String: Value] {
         let featured = site.products.indices.filter { site.products[$0].featured }.prefix(8).map { views.products[$0] }
         var context: [String: Value] = [
             "page": pageInfo(kind: "home", title: nil, route: routes.home),
@@ -241,14 +241,14 @@ struct PagePlan: Sendable {
         ]
         let organization: Value = .dictionary(OrderedMapping([
             ("@context", "https://schema.org"), ("@type", "WebSite"), ("name", .string(site.config.title)),
-            ("url", .string(site.config.baseURL)), ("description", .string(site.config.description)),
+            ("url", .string(routes.absolute(routes.home))), ("description", .string(site.config.description)),
             ("inLanguage", .string(site.config.language)),
         ]))
         decorate(&context, trail: [home], title: site.config.title, description: site.config.description, extra: [organization])
-        return page(routes.home, "index.html", context)
+        return context
     }
 
-    private func productContext(_ product: Product, view: Value) -> [String: Value] {
+    fileprivate func productContext(_ product: Product, view: Value) -> [String: Value] {
         let route = routes.product(product.slug)
         let trail = [home, (site.categoryName(product.category), routes.category(product.category)), (product.title, route)]
         var meta = self.meta(type: "product", title: product.title, description: product.summary,
@@ -337,23 +337,22 @@ struct PagePlan: Sendable {
     }
 
     /// Cuts a list into pages of `perPage`; page 1 at the list's route, later ones at `halaman/N/`.
-    private func paginated(kind: String, title: String?, items: [Value], perPage: Int, template: String,
+    /// Cuts a list of `count` items into pages of `perPage`; page 1 at the list's route, later ones
+    /// at `halaman/N/`. `items` gives a page's slice from the plan it is rendered with.
+    private func paginated(kind: String, title: String?, count: Int, perPage: Int, template: String,
                            route: @escaping @Sendable (Int) -> String, itemKey: String = "products",
-                           trail: [(title: String, route: String)], extra: [String: Value],
-                           firstPageExtra: [String: Value] = [:]) -> [PlannedPage] {
-        let total = max(1, (items.count + perPage - 1) / perPage)
-        // Each page's data is made when it is rendered: a list's pages share one copy of the plan.
-        let shared = SharedPlan(self)
-        let route: @Sendable (Int) -> String = route
+                           trail: [(title: String, route: String)],
+                           extra: @escaping @Sendable (PagePlan) -> [String: Value] = { _ in [:] },
+                           firstPageExtra: @escaping @Sendable (PagePlan) -> [String: Value] = { _ in [:] },
+                           items: @escaping @Sendable (PagePlan, Range<Int>) -> [Value]) -> [PlannedPage] {
+        let total = max(1, (count + perPage - 1) / perPage)
         return (1...total).map { number in
-            PlannedPage(route: route(number), template: template) {
-                let plan = shared.plan
-                let slice = Array(items[min(items.count, (number - 1) * perPage)..<min(items.count, number * perPage)])
-                var context = extra
-                if number == 1 { context.merge(firstPageExtra) { _, new in new } }
+            PlannedPage(route: route(number), template: template) { plan in
+                var context = extra(plan)
+                if number == 1 { context.merge(firstPageExtra(plan)) { _, new in new } }
                 context["page"] = plan.pageInfo(kind: kind, title: title, route: route(number), pageNumber: number)
-                context[itemKey] = .array(slice)
-                context["pagination"] = plan.pagination(current: number, total: total, count: items.count, route: route)
+                context[itemKey] = .array(items(plan, min(count, (number - 1) * perPage)..<min(count, number * perPage)))
+                context["pagination"] = plan.pagination(current: number, total: total, count: count, route: route)
                 let name = trail.last?.title
                 plan.decorate(&context, trail: trail, title: number > 1 ? name.map { "\($0) · \(number)" } : name, description: nil)
                 return context

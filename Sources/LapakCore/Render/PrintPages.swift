@@ -16,8 +16,13 @@ struct PrintPages: Sendable {
     let codes: [String: String]
 
     init(plan: PagePlan) {
+        self.init(plan: plan, codes: ShortCodes.codes(for: plan.site.products.map(\.slug)))
+    }
+
+    /// The printed pages of `plan` with codes already made (a page rendered from the plan).
+    init(plan: PagePlan, codes: [String: String]) {
         self.plan = plan
-        codes = ShortCodes.codes(for: plan.site.products.map(\.slug))
+        self.codes = codes
     }
 
     /// QR codes on the price list and on labels, in tenths of a millimetre: at 25 and 22 mm, a
@@ -34,29 +39,30 @@ struct PrintPages: Sendable {
     func pages() -> [PlannedPage] {
         let site = plan.site
         var out: [PlannedPage] = []
-        let shared = self
+        let codes = codes
         let allProducers = site.producers.map(\.id).filter { !(site.productsByProducer[$0] ?? []).isEmpty }
         let wholeSite = site.products.count <= Self.wholeSiteLimit
-        out.append(PlannedPage(route: routes.priceList, template: "print.html", unlisted: true) {
-            shared.priceListContext(producerIDs: allProducers, route: routes.priceList, producer: nil, withRows: wholeSite)
+        let priceList = routes.priceList, labels = routes.labels
+        out.append(PlannedPage(route: priceList, template: "print.html", unlisted: true) { plan in
+            PrintPages(plan: plan, codes: codes).priceListContext(producerIDs: allProducers, route: priceList, producer: nil, withRows: wholeSite)
         })
-        out.append(PlannedPage(route: routes.labels, template: "labels.html", unlisted: true) {
-            shared.labelsContext(producerIDs: allProducers, route: routes.labels, producer: nil, withLabels: wholeSite)
+        out.append(PlannedPage(route: labels, template: "labels.html", unlisted: true) { plan in
+            PrintPages(plan: plan, codes: codes).labelsContext(producerIDs: allProducers, route: labels, producer: nil, withLabels: wholeSite)
         })
         for producer in site.producers where allProducers.contains(producer.id) {
             let route = routes.priceList(producer: producer.id)
-            out.append(PlannedPage(route: route, template: "print.html", unlisted: true) {
-                shared.priceListContext(producerIDs: [producer.id], route: route, producer: producer, withRows: true)
+            out.append(PlannedPage(route: route, template: "print.html", unlisted: true) { plan in
+                PrintPages(plan: plan, codes: codes).priceListContext(producerIDs: [producer.id], route: route, producer: producer, withRows: true)
             })
             let labels = routes.labels(producer: producer.id)
-            out.append(PlannedPage(route: labels, template: "labels.html", unlisted: true) {
-                shared.labelsContext(producerIDs: [producer.id], route: labels, producer: producer, withLabels: true)
+            out.append(PlannedPage(route: labels, template: "labels.html", unlisted: true) { plan in
+                PrintPages(plan: plan, codes: codes).labelsContext(producerIDs: [producer.id], route: labels, producer: producer, withLabels: true)
             })
         }
         for (index, product) in site.products.enumerated() {
             guard let code = codes[product.slug] else { continue }
-            out.append(PlannedPage(route: routes.short(code), template: "short.html", unlisted: true) {
-                shared.shortContext(shared.plan.site.products[index])
+            out.append(PlannedPage(route: routes.short(code), template: "short.html", unlisted: true) { plan in
+                PrintPages(plan: plan, codes: codes).shortContext(plan.site.products[index])
             })
         }
         return out
