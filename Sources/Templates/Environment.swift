@@ -2,7 +2,7 @@ import Synchronization
 
 /// Loads, parses, caches and renders templates. Safe to use from many threads at once.
 public final class Environment: Sendable {
-    let loader: any TemplateLoader
+    public let loader: any TemplateLoader
     let registry: Registry
     private let cache = Mutex<[String: Template]>([:])
     /// Warnings of renders made through `render`, until the host takes them.

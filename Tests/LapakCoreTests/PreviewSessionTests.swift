@@ -178,6 +178,38 @@ import Testing
         expectSameAsBuild(site, parsed: 1, changes: .unknown)
     }
 
+    /// A product edited in place that keeps its place is patched into the last build: the same
+    /// files as a full build, without planning again; a change of place takes the full rebuild.
+    @Test func anEditedProductThatKeepsItsPlaceIsPatchedIn() throws {
+        let site = try SampleSite()
+        // One language: the patch is for sites in one (a second takes the full rebuild).
+        let config = try site.read("content/site.yml")
+        try site.write("content/site.yml", String(config[..<config.range(of: "\ntranslations:")!.lowerBound])
+            .replacingOccurrences(of: "languages: [id, en]", with: "language: id") + "\n")
+        for kind in ["products", "producers", "news", "pages"] {
+            for entry in FileSystem.list(site.root + "/content/" + kind) where entry.name.hasSuffix(".en.md") {
+                try site.remove("content/\(kind)/\(entry.name)")
+            }
+        }
+        expectSameAsBuild(site, changes: .unknown)
+        let tote = "content/products/tas-tote-ecoprint.md"
+        let good = try site.read(tote)
+        try site.write(tote, good.replacingOccurrences(of: "price: 185000", with: "price: 175000")
+            .replacingOccurrences(of: "Tas Tote Kanvas Ecoprint", with: "Tas Tote Kanvas Ecoprint Baru") + "\nKalimat baru.\n")
+        expectSameAsBuild(site, parsed: 1, changes: .written([tote]))
+        #expect(site.session.lastRebuildPatched)
+        // Its date moves it in the newest-first lists: planned again.
+        try site.write(tote, try site.read(tote).replacingOccurrences(of: "date: ", with: "date: 2019-01-01\nold_date: "))
+        expectSameAsBuild(site, parsed: 1, changes: .written([tote]))
+        #expect(!site.session.lastRebuildPatched)
+        // A mistake is reported as by any rebuild, and the last good site stays.
+        try site.write(tote, good.replacingOccurrences(of: "price: 185000", with: "price: 185.000"))
+        let report = site.session.rebuild(changes: .written([tote]))
+        #expect(!report.written && report.diagnostics.errors.map(\.code) == ["price-with-separators"])
+        try site.write(tote, good + "\n\n")
+        expectSameAsBuild(site, parsed: 1, changes: .written([tote]))
+    }
+
     @Test func contentErrorsAreReportedAtOnceAndTheLastGoodSiteStays() throws {
         let site = try SampleSite()
         expectSameAsBuild(site)

@@ -104,6 +104,14 @@ public struct Builder: Sendable {
         /// The printed pages' QR codes, kept between builds.
         let qrCodes: QRCodeStore
 
+        /// The same pages and files made from an edited site (`PreviewPatch`).
+        func replacing(site: Site, views: Views, plans: [PagePlan], environments: [Environment],
+                       photos: PhotoReferences) -> PreparedSite {
+            PreparedSite(site: site, views: views, plan: plan, jobs: jobs, pageEnvironments: environments, pagePlans: plans,
+                         feedEnvironment: feedEnvironment, photos: photos, photoCache: photoCache,
+                         photoProcessor: photoProcessor, qrCodes: qrCodes)
+        }
+
         /// Where the cache holds a photo's copy, made now if it is not there yet (in `lapak
         /// serve`, which makes each photo when it is first asked for).
         func photoPath(_ rendition: Rendition, of photo: PublishedPhoto) throws -> String {

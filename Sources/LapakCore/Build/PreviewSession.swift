@@ -19,6 +19,9 @@ public final class PreviewSession: Sendable {
     /// products' views and pages takes tens of milliseconds, which the reload and the request
     /// that follows it should not wait for.
     private let retired = Mutex<[PreviewSnapshot]>([])
+    /// Whether the last rebuild patched the site (`PreviewPatch`) rather than planning it again.
+    private let patched = Mutex(false)
+    var lastRebuildPatched: Bool { patched.withLock { $0 } }
 
     public convenience init(options: BuildOptions) {
         self.init(options: options, cache: ParseCache())
@@ -40,17 +43,14 @@ public final class PreviewSession: Sendable {
             let clock = ContinuousClock()
             let started = clock.now
             var report = BuildReport(diagnostics: [])
-            var builder = Builder(options: options)
-            builder.parseCache = cache
-            builder.previousViews = current.withLock { $0 }?.prepared.views
-            if let prepared = builder.prepare(into: &report), !hasErrors(report) {
-                var phases = PhaseClock()
-                let snapshot = PreviewSnapshot(prepared: prepared, builder: builder,
-                                               siteRoot: FileSystem.realPath(options.sourceDirectory) ?? options.sourceDirectory)
-                phases.mark("preview index")
+            if case .written(let written) = changes, let previous = current.withLock({ $0 }),
+               let (snapshot, patchedReport) = PreviewPatch(previous: previous, options: options).apply(written: written, cache: cache) {
                 serve(snapshot)
-                report.written = true
-                report.files = prepared.jobs.count
+                report = patchedReport
+                patched.withLock { $0 = true }
+            } else {
+                report = fullRebuild()
+                patched.withLock { $0 = false }
             }
             if options.strict {
                 report.diagnostics = report.diagnostics.map { $0.severity == .warning ? $0.with(severity: .error) : $0 }
@@ -59,6 +59,25 @@ public final class PreviewSession: Sendable {
             report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             return report
         }
+    }
+
+    /// Load, assemble and plan everything again (only changed files are parsed again).
+    private func fullRebuild() -> BuildReport {
+        var report = BuildReport(diagnostics: [])
+        var builder = Builder(options: options)
+        builder.parseCache = cache
+        builder.previousViews = current.withLock { $0 }?.prepared.views
+        if let prepared = builder.prepare(into: &report), !hasErrors(report) {
+            var phases = PhaseClock()
+            let snapshot = PreviewSnapshot(prepared: prepared, builder: builder,
+                                           siteRoot: FileSystem.realPath(options.sourceDirectory) ?? options.sourceDirectory,
+                                           diagnostics: report.diagnostics)
+            phases.mark("preview index")
+            serve(snapshot)
+            report.written = true
+            report.files = prepared.jobs.count
+        }
+        return report
     }
 
     private func serve(_ snapshot: PreviewSnapshot) {
@@ -119,16 +138,29 @@ final class PreviewSnapshot: Sendable {
     let builder: Builder
     /// The site folder with every link resolved: copied files must stay inside it.
     let siteRoot: String
+    /// What the rebuild that made it reported (warnings; errors keep the previous snapshot).
+    let diagnostics: [Diagnostic]
     private let jobs: [String: Int]
     /// Every folder of the output, made the first time a path without a slash is asked for.
     private let folders = Mutex<Set<String>?>(nil)
 
-    init(prepared: Builder.PreparedSite, builder: Builder, siteRoot: String) {
+    init(prepared: Builder.PreparedSite, builder: Builder, siteRoot: String, diagnostics: [Diagnostic]) {
         self.prepared = prepared
         self.builder = builder
         self.siteRoot = siteRoot
+        self.diagnostics = diagnostics
         // Paths are unique here: the plan reported any collision as an error.
         jobs = Dictionary(prepared.jobs.indices.map { (prepared.jobs[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A snapshot of the same files as `previous` (a patched site), its index of paths kept.
+    init(prepared: Builder.PreparedSite, builder: Builder, siteRoot: String, diagnostics: [Diagnostic],
+         reusing previous: PreviewSnapshot) {
+        self.prepared = prepared
+        self.builder = builder
+        self.siteRoot = siteRoot
+        self.diagnostics = diagnostics
+        jobs = previous.jobs
     }
 
     func file(_ path: String) -> PreviewFile? {

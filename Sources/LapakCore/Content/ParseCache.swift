@@ -103,6 +103,27 @@ final class ParseCache: Sendable {
         return (content, diagnostics)
     }
 
+    /// The last load's snapshot, for a rebuild that patches the site instead of loading it.
+    var lastSnapshot: LoadSnapshot? { state.withLock { $0.snapshot } }
+
+    /// Files parsed outside a load (`PreviewPatch`), made part of the last load's snapshot, so
+    /// the next quick reload starts from them and a full load reads them again.
+    func rememberPatched(_ results: [String: ContentParser.Result]) {
+        state.withLock { state in
+            state.expected = .unknown
+            guard let snapshot = state.snapshot else { return }
+            var patched = snapshot.results
+            for (index, job) in snapshot.jobs.enumerated() {
+                if let result = results[job.path] { patched[index] = result }
+            }
+            state.snapshot = LoadSnapshot(config: snapshot.config, images: snapshot.images, jobs: snapshot.jobs, results: patched,
+                                          diagnosticsBeforeParsing: snapshot.diagnosticsBeforeParsing, options: snapshot.options)
+            for path in results.keys { state.results.removeValue(forKey: path) }
+            state.filesParsed = results.count
+            state.imagesRead = 0
+        }
+    }
+
     /// Files parsed and images read by the last load (the rest came from the cache).
     var lastLoad: (filesParsed: Int, imagesRead: Int) {
         state.withLock { ($0.filesParsed, $0.imagesRead) }

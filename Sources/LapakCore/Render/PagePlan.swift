@@ -14,6 +14,11 @@ struct PagePlan: Sendable {
 
     var routes: Routes { views.routes }
 
+    /// The same plan over another site and views of the same pages (`PreviewPatch`).
+    func with(site: Site, views: Views) -> PagePlan {
+        PagePlan(site: site, views: views, strings: strings, shareImage: shareImage, qrCodes: qrCodes)
+    }
+
     func label(_ key: String, _ fallback: String) -> String {
         strings[key]?.stringValue ?? fallback
     }

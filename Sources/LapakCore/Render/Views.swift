@@ -59,6 +59,30 @@ struct Views: Sendable {
         }
     }
 
+    private init(site: Site, routes: Routes, producers: [String: Value], products: [Value], news: [Value], pages: [Value],
+                 categories: [Value], categoryByID: [String: Value]) {
+        self.site = site
+        self.routes = routes
+        self.producers = producers
+        self.products = products
+        self.news = news
+        self.pages = pages
+        self.categories = categories
+        self.categoryByID = categoryByID
+    }
+
+    /// The same views with the products at `indices` made again from `site` (the same site with
+    /// those products edited in place).
+    func replacingProducts(at indices: [Int], in site: Site) -> Views {
+        var products = self.products
+        for index in indices {
+            products[index] = Self.product(site.products[index], site: site, routes: routes, producers: producers,
+                                           categories: categoryByID, language: site.config.language)
+        }
+        return Views(site: site, routes: routes, producers: producers, products: products, news: news, pages: pages,
+                     categories: categories, categoryByID: categoryByID)
+    }
+
     static func image(_ image: ImageRef, routes: Routes) -> Value {
         guard let photo = image.photo else {
             // Not a photo (an SVG): published as it is.

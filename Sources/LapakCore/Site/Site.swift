@@ -141,11 +141,25 @@ public struct Site: Sendable {
         return (site, diagnostics)
     }
 
-    /// Newest first; undated products last; ties broken by title and slug for a stable order.
+    /// The same site with `products` in place of its own: products that keep every product's
+    /// place (see `PreviewPatch`), so the lists and indexes stay as they are.
+    func replacingProducts(_ products: [Product]) -> Site {
+        var site = Site(
+            config: config, producers: producers, products: products, news: news, pages: pages, images: images,
+            categories: categories, tags: tags, producerIndex: producerIndex, productsByProducer: productsByProducer,
+            productsByCategory: productsByCategory, productsByTag: productsByTag, newsByProducer: newsByProducer,
+            newsByTag: newsByTag, producersOfBrokenProducts: producersOfBrokenProducts, translations: translations,
+            translationFiles: translationFiles)
+        site.untranslated = untranslated
+        return site
+    }
+
+    /// Newest first; undated products last; products of the same moment by address. Not by
+    /// title: a member correcting a title would move the product in every list it is in (and
+    /// `lapak serve` would have to plan the whole site again to show it).
     static func newestFirst(_ a: Product, _ b: Product) -> Bool {
         let ea = a.date?.epochSeconds ?? Int.min, eb = b.date?.epochSeconds ?? Int.min
         if ea != eb { return ea > eb }
-        if a.title != b.title { return a.title < b.title }
         return a.slug < b.slug
     }
 
