@@ -194,10 +194,14 @@ import Testing
         expectSameAsBuild(site, changes: .unknown)
         let tote = "content/products/tas-tote-ecoprint.md"
         let good = try site.read(tote)
-        try site.write(tote, good.replacingOccurrences(of: "price: 185000", with: "price: 175000")
+        // A new price, title and text, and a line added above the photos: they move down a line.
+        try site.write(tote, good.replacingOccurrences(of: "price: 185000", with: "price: 175000\n# harga baru")
             .replacingOccurrences(of: "Tas Tote Kanvas Ecoprint", with: "Tas Tote Kanvas Ecoprint Baru") + "\nKalimat baru.\n")
         expectSameAsBuild(site, parsed: 1, changes: .written([tote]))
         #expect(site.session.lastRebuildPatched)
+        let served = try #require(site.session.served)
+        #expect(served.photos.origins == PhotoReferences.collect(served.site).origins)
+        #expect(served.photos.origins.values.contains { $0.contains { $0.file == tote } })
         // Its date moves it in the newest-first lists: planned again.
         try site.write(tote, try site.read(tote).replacingOccurrences(of: "date: ", with: "date: 2019-01-01\nold_date: "))
         expectSameAsBuild(site, parsed: 1, changes: .written([tote]))

@@ -20,11 +20,14 @@ struct PreviewPatch {
         let site = prepared.site
         guard !written.isEmpty, options.unsaved == nil, !site.config.isMultilingual,
               let load = cache.lastSnapshot else { return nil }
-        let index = Dictionary(site.products.indices.map { (site.products[$0].sourcePath, $0) }, uniquingKeysWith: { a, _ in a })
+        var phases = PhaseClock()
+        var index: [String: Int] = [:]
         var jobs: [(kind: ContentKind, path: String, name: String)] = []
         for path in written {
-            guard index[path] != nil, let job = load.jobs.first(where: { $0.path == path }), job.kind == .product,
+            guard let position = site.products.firstIndex(where: { $0.sourcePath == path }),
+                  let job = load.jobs.first(where: { $0.path == path }), job.kind == .product,
                   TranslationName(job.name) == nil else { return nil }
+            index[path] = position
             jobs.append(job)
         }
         let loader = ContentLoader(sourceDirectory: options.sourceDirectory,
@@ -41,15 +44,19 @@ struct PreviewPatch {
             results[job.path] = result
         }
         for position in Set(jobs.compactMap { index[$0.path] }) where !Self.inOrder(products, around: position) { return nil }
+        phases.mark("patch: parse")
 
         let patchedSite = site.replacingProducts(products)
         let views = prepared.views.replacingProducts(at: jobs.compactMap { index[$0.path] }, in: patchedSite)
         let plan = prepared.pagePlans[0].with(site: patchedSite, views: views)
+        phases.mark("patch: site and views")
         // A fresh environment: the card cache holds the old product's card.
         let environment = Environment(loader: prepared.pageEnvironments[0].loader,
                                       extensions: HostExtensions.make(site: patchedSite, views: views, strings: plan.strings))
         do { try environment.loadAll() } catch { return nil }
+        phases.mark("patch: environment")
         cache.rememberPatched(results)
+        phases.mark("patch: cache")
 
         var report = BuildReport(diagnostics: previous.diagnostics.filter { !written.contains($0.location.file) }
             + results.values.flatMap(\.diagnostics))
@@ -59,8 +66,10 @@ struct PreviewPatch {
         report.photos = prepared.photos.photos.count
         report.written = true
         report.files = prepared.jobs.count
+        let changed = jobs.compactMap { index[$0.path] }.map { patchedSite.products[$0] }
         let next = prepared.replacing(site: patchedSite, views: views, plans: [plan], environments: [environment],
-                                      photos: PhotoReferences.collect(patchedSite))
+                                      photos: prepared.photos.replacingOrigins(of: changed, basePath: site.config.basePath, images: site.images))
+        phases.mark("patch: report and photos")
         return (PreviewSnapshot(prepared: next, builder: previous.builder, siteRoot: previous.siteRoot,
                                 diagnostics: report.diagnostics, reusing: previous), report)
     }

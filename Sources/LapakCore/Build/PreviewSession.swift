@@ -22,6 +22,8 @@ public final class PreviewSession: Sendable {
     /// Whether the last rebuild patched the site (`PreviewPatch`) rather than planning it again.
     private let patched = Mutex(false)
     var lastRebuildPatched: Bool { patched.withLock { $0 } }
+    /// What is being served.
+    var served: Builder.PreparedSite? { current.withLock { $0 }?.prepared }
 
     public convenience init(options: BuildOptions) {
         self.init(options: options, cache: ParseCache())

@@ -111,13 +111,12 @@ final class ParseCache: Sendable {
     func rememberPatched(_ results: [String: ContentParser.Result]) {
         state.withLock { state in
             state.expected = .unknown
-            guard let snapshot = state.snapshot else { return }
-            var patched = snapshot.results
-            for (index, job) in snapshot.jobs.enumerated() {
-                if let result = results[job.path] { patched[index] = result }
+            guard let jobs = state.snapshot?.jobs else { return }
+            // In place: the snapshot's list of twelve thousand results is not copied for one.
+            for (path, result) in results {
+                guard let index = jobs.firstIndex(where: { $0.path == path }) else { continue }
+                state.snapshot?.results[index] = result
             }
-            state.snapshot = LoadSnapshot(config: snapshot.config, images: snapshot.images, jobs: snapshot.jobs, results: patched,
-                                          diagnosticsBeforeParsing: snapshot.diagnosticsBeforeParsing, options: snapshot.options)
             for path in results.keys { state.results.removeValue(forKey: path) }
             state.filesParsed = results.count
             state.imagesRead = 0

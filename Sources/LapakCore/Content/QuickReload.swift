@@ -7,7 +7,8 @@ struct LoadSnapshot: Sendable {
     let config: SiteConfig
     let images: ImageIndex
     let jobs: [(kind: ContentKind, path: String, name: String)]
-    let results: [ContentParser.Result]
+    /// Changed in place by `ParseCache.rememberPatched`.
+    var results: [ContentParser.Result]
     /// Everything the load reported before parsing (links, configuration, name twins).
     let diagnosticsBeforeParsing: [Diagnostic]
     let options: String

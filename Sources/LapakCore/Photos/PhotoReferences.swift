@@ -19,14 +19,10 @@ struct PhotoReferences: Sendable {
         func add(_ reference: ImageRef?) { if let reference { add(reference.photo, at: reference.origin) } }
         let basePath = site.config.basePath
         func add(body: MarkdownDocument, file: String) {
-            for reference in body.references where reference.kind == .image && reference.url.hasPrefix(basePath) {
-                let path = String(reference.url.dropFirst(basePath.count))
-                add(site.images.photo(published: path), at: SourceLocation(file: file, line: reference.line))
-            }
+            for (photo, location) in bodyPhotos(body, file: file, basePath: basePath, images: site.images) { add(photo, at: location) }
         }
         for product in site.products {
-            product.images.forEach(add)
-            add(body: product.body, file: product.sourcePath)
+            for (photo, location) in named(by: product, basePath: basePath, images: site.images) { add(photo, at: location) }
         }
         for producer in site.producers {
             add(producer.image)
@@ -41,5 +37,40 @@ struct PhotoReferences: Sendable {
             add(entry.photo, at: SourceLocation(file: "content/site.yml"))
         }
         return PhotoReferences(photos: found.keys.sorted().map { found[$0]! }, origins: origins)
+    }
+
+    /// The photos a product names, each with where: its photos, then those of its body.
+    private static func named(by product: Product, basePath: String, images: ImageIndex) -> [(PublishedPhoto, SourceLocation)] {
+        product.images.compactMap { reference in reference.photo.map { ($0, reference.origin) } }
+            + bodyPhotos(product.body, file: product.sourcePath, basePath: basePath, images: images)
+    }
+
+    private static func bodyPhotos(_ body: MarkdownDocument, file: String, basePath: String,
+                                   images: ImageIndex) -> [(PublishedPhoto, SourceLocation)] {
+        body.references.compactMap { reference in
+            guard reference.kind == .image, reference.url.hasPrefix(basePath),
+                  let photo = images.photo(published: String(reference.url.dropFirst(basePath.count))) else { return nil }
+            return (photo, SourceLocation(file: file, line: reference.line))
+        }
+    }
+
+    /// The same photos after `products` were edited in place naming the same photos (see
+    /// `PreviewPatch`): only the lines naming them may have moved. Each product's places are
+    /// put where its old ones were, so the lists stay in the order `collect` makes them.
+    func replacingOrigins(of products: [Product], basePath: String, images: ImageIndex) -> PhotoReferences {
+        var origins = self.origins
+        for product in products {
+            var fresh: [String: [SourceLocation]] = [:]
+            for (photo, location) in Self.named(by: product, basePath: basePath, images: images) {
+                fresh[photo.source, default: []].append(location)
+            }
+            for (source, locations) in fresh {
+                var remaining = locations[...]
+                origins[source] = origins[source]?.map { old in
+                    old.file == product.sourcePath ? (remaining.popFirst() ?? old) : old
+                }
+            }
+        }
+        return PhotoReferences(photos: photos, origins: origins)
     }
 }
