@@ -7,46 +7,53 @@ extension QRCode {
     /// `label` its accessible name. Dark runs in a row are one rectangle, which keeps the path short.
     public func svg(side: String, label: String) -> String {
         let full = size + 2 * Self.quietZone
-        // Written as bytes: a price list draws a code per product, and string interpolation of
-        // each run's numbers cost ten times the encoding itself.
-        var out: [UInt8] = []
-        out.reserveCapacity(size * size + 400)
-        out += Array("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ".utf8)
-        Self.appendDecimal(full, to: &out)
-        out.append(UInt8(ascii: " "))
-        Self.appendDecimal(full, to: &out)
-        out += Array("\" width=\"\(side)\" height=\"\(side)\" role=\"img\" aria-label=\"\(escapedAttribute(label))\" shape-rendering=\"crispEdges\"><rect width=\"".utf8)
-        Self.appendDecimal(full, to: &out)
-        out += Array("\" height=\"".utf8)
-        Self.appendDecimal(full, to: &out)
-        out += Array("\" fill=\"#fff\"/><path fill=\"#000\" d=\"".utf8)
-        for row in 0..<size {
-            var column = 0
-            while column < size {
-                guard isDark(row: row, column: column) else { column += 1; continue }
-                let start = column
-                while column < size, isDark(row: row, column: column) { column += 1 }
-                let run = column - start
-                out.append(UInt8(ascii: "M"))
-                Self.appendDecimal(start + Self.quietZone, to: &out)
-                out.append(UInt8(ascii: " "))
-                Self.appendDecimal(row + Self.quietZone, to: &out)
-                out.append(UInt8(ascii: "h"))
-                Self.appendDecimal(run, to: &out)
-                out += [UInt8(ascii: "v"), UInt8(ascii: "1"), UInt8(ascii: "h"), UInt8(ascii: "-")]
-                Self.appendDecimal(run, to: &out)
-                out.append(UInt8(ascii: "z"))
+        // Written byte by byte into a buffer sized for the most runs a code can have: a price
+        // list draws a code per product, and growing an array a byte at a time cost more than
+        // the encoding itself.
+        let runs = size * ((size + 1) / 2)
+        let capacity = 300 + 2 * side.utf8.count + 6 * label.utf8.count + 21 * runs
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var out = ByteWriter(buffer: buffer)
+            out.write("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+            out.write(decimal: full)
+            out.write(UInt8(ascii: " "))
+            out.write(decimal: full)
+            out.write("\" width=\"")
+            out.write(side)
+            out.write("\" height=\"")
+            out.write(side)
+            out.write("\" role=\"img\" aria-label=\"")
+            out.write(escaping: label)
+            out.write("\" shape-rendering=\"crispEdges\"><rect width=\"")
+            out.write(decimal: full)
+            out.write("\" height=\"")
+            out.write(decimal: full)
+            out.write("\" fill=\"#fff\"/><path fill=\"#000\" d=\"")
+            modules.withUnsafeBufferPointer { modules in
+                for row in 0..<size {
+                    let first = row * size
+                    var column = 0
+                    while column < size {
+                        guard modules[first + column] else { column += 1; continue }
+                        let start = column
+                        while column < size, modules[first + column] { column += 1 }
+                        let run = column - start
+                        out.write(UInt8(ascii: "M"))
+                        out.write(decimal: start + Self.quietZone)
+                        out.write(UInt8(ascii: " "))
+                        out.write(decimal: row + Self.quietZone)
+                        out.write(UInt8(ascii: "h"))
+                        out.write(decimal: run)
+                        out.write("v1h-")
+                        out.write(decimal: run)
+                        out.write(UInt8(ascii: "z"))
+                    }
+                }
             }
+            out.write("\"/></svg>")
+            count = out.count
         }
-        out += Array("\"/></svg>".utf8)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Every number an SVG of the largest code (177 modules and the quiet zone) writes, spelled.
-    private static let decimals: [[UInt8]] = (0...(177 + 2 * quietZone)).map { Array(String($0).utf8) }
-
-    private static func appendDecimal(_ number: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: decimals[number])
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The code for a terminal: each line is two module rows drawn with the half-block characters
@@ -73,19 +80,45 @@ extension QRCode {
         }
         return lines
     }
+}
 
-    private func escapedAttribute(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+/// Writes into a buffer its caller sized for the worst case.
+private struct ByteWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    mutating func write(_ byte: UInt8) {
+        // The caller's bound is exact arithmetic; this check keeps a mistake in it from writing
+        // past the buffer.
+        precondition(count < buffer.count, "SVG buffer too small")
+        buffer[count] = byte
+        count += 1
+    }
+
+    mutating func write(_ text: String) {
+        for byte in text.utf8 { write(byte) }
+    }
+
+    /// A number of at most three digits (a side is at most 177 modules and the quiet zone).
+    mutating func write(decimal number: Int) {
+        if number >= 100 { write(UInt8(truncatingIfNeeded: 48 + number / 100)) }
+        if number >= 10 { write(UInt8(truncatingIfNeeded: 48 + number / 10 % 10)) }
+        write(UInt8(truncatingIfNeeded: 48 + number % 10))
+    }
+
+    /// Text for a double-quoted attribute.
+    mutating func write(escaping text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): write("&amp;")
+            case UInt8(ascii: "<"): write("&lt;")
+            case UInt8(ascii: ">"): write("&gt;")
+            case UInt8(ascii: "\""): write("&quot;")
+            case UInt8(ascii: "'"): write("&#39;")
+            default: write(byte)
             }
         }
-        return out
     }
 }

@@ -32,7 +32,7 @@ public struct QRCode: Sendable, Equatable {
     public let size: Int
     /// The QR version, 1...40.
     public let version: Int
-    private let modules: [Bool]
+    let modules: [Bool]
 
     /// Encodes `text` as 8-bit data (UTF-8), letting libqrencode choose the smallest version.
     public init(encoding text: String, correction: QRCorrection = .quartile) throws(QRCodeFailure) {
