@@ -114,6 +114,16 @@ import Testing
         await fixture.server.stop()
     }
 
+    @Test func unknownPagesUnderALanguageGetThatLanguages404() async throws {
+        try await ServeFixture.serving(languages: "[id, en]") { fixture in
+            let english = try #require(await get("/en/not-here/", port: fixture.port))
+            #expect(english.status == 404)
+            #expect(english.body.contains("Page not found") && english.body.contains("<html lang=\"en\">"))
+            let indonesian = try #require(await get("/tidak-ada/", port: fixture.port))
+            #expect(indonesian.status == 404 && indonesian.body.contains("Halaman tidak ditemukan"))
+        }
+    }
+
     @Test func unknownPagesGetTheThemes404() async throws {
         try await serving { fixture in
             let missing = try #require(await get("/tidak-ada/", port: fixture.port))

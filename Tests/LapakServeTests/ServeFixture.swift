@@ -22,13 +22,16 @@ final class ServeFixture: @unchecked Sendable {
     """
 
     /// `edit` turns on the editor; `host` 0.0.0.0 puts it in LAN mode, where `pin` is asked.
-    init(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil, language: Language = .id) throws {
+    /// `languages`: the site's `languages:` (`[id, en]`), or nil for a site in one.
+    init(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil, language: Language = .id,
+         languages: String? = nil) throws {
         root = NSTemporaryDirectory() + "lapak-serve-test-" + UUID().uuidString
         var options = ServeOptions(sourceDirectory: root, host: host, port: 0, language: language, settle: .milliseconds(5))
         options.edit = edit
         options.pin = pin
         server = PreviewServer(options: options)
-        try write("content/site.yml", "title: \"Lapak Uji\"\nbase_url: \"https://uji.example.org/\"\ncategories:\n  tas-anyaman: \"Tas Anyaman\"\n")
+        try write("content/site.yml", "title: \"Lapak Uji\"\nbase_url: \"https://uji.example.org/\"\ncategories:\n  tas-anyaman: \"Tas Anyaman\"\n"
+                  + (languages.map { "languages: \($0)\n" } ?? ""))
         try write("content/producers/desbumi-kedunggebang.md",
                   "---\nname: \"Desbumi Kedunggebang\"\nvillage: Kedunggebang\nregency: Banyuwangi\nwhatsapp: \"0812-0000-0101\"\n---\nKelompok penganyam.\n")
         try write("content/products/tas.md", Self.product)
@@ -41,8 +44,8 @@ final class ServeFixture: @unchecked Sendable {
 
     /// Runs `body` against a started server and stops it afterwards, also when `body` throws.
     static func serving(edit: Bool = false, host: String = "127.0.0.1", pin: String? = nil, language: Language = .id,
-                        _ body: (ServeFixture) async throws -> Void) async throws {
-        let fixture = try ServeFixture(edit: edit, host: host, pin: pin, language: language)
+                        languages: String? = nil, _ body: (ServeFixture) async throws -> Void) async throws {
+        let fixture = try ServeFixture(edit: edit, host: host, pin: pin, language: language, languages: languages)
         let problem = await fixture.server.start()
         #expect(problem == nil, "\(problem.map { $0.formatted(.en) } ?? "")")
         #expect(fixture.port != 0)
