@@ -16,14 +16,13 @@ struct TranslationReader {
         checkFields(against: original.sourceMap)
         var product = original
         product.title = requiredText("title", example: "Pandan Woven Bag") ?? original.title
-        if let body = translatedBody {
+        let (body, summary) = bodyAndSummary("summary")
+        product.summary = summary ?? original.summary
+        if let body {
             product.body = body.droppingPlainText()
-            product.summary = text("summary") ?? Summary.make(from: body.firstParagraph)
             let description = Catalog.description(plainText: body.plainText, summary: product.summary, title: product.title)
             product.catalogDescription = description.text
             product.catalogDescriptionCut = description.cut
-        } else if let summary = text("summary") {
-            product.summary = summary
         }
         translateImages(of: &product.images, field: "images", original: original.sourceMap)
         translateVariants(of: &product, original: original.sourceMap)
@@ -43,12 +42,9 @@ struct TranslationReader {
         checkFields(against: original.sourceMap)
         var article = original
         article.title = requiredText("title", example: "Bookkeeping Training in Banyuwangi") ?? original.title
-        if let body = translatedBody {
-            article.body = body
-            article.summary = text("summary") ?? Summary.make(from: body.firstParagraph)
-        } else if let summary = text("summary") {
-            article.summary = summary
-        }
+        let (body, summary) = bodyAndSummary("summary")
+        article.body = body ?? original.body
+        article.summary = summary ?? original.summary
         article.location = text("location") ?? original.location
         article.author = text("author") ?? original.author
         if let alt = text("image_alt") { article.image?.alt = alt }
@@ -59,18 +55,23 @@ struct TranslationReader {
         checkFields(against: original.sourceMap)
         var page = original
         page.title = requiredText("title", example: "About Us") ?? original.title
-        if let body = translatedBody {
-            page.body = body
-            page.description = text("description") ?? Summary.make(from: body.firstParagraph)
-        } else if let description = text("description") {
-            page.description = description
-        }
+        let (body, description) = bodyAndSummary("description")
+        page.body = body ?? original.body
+        page.description = description ?? original.description
         return page
     }
 
     /// The translation's body; nil when it has none, and the original's text stays.
     private var translatedBody: MarkdownDocument? {
         draft.body.html.allSatisfy(\.isWhitespace) ? nil : draft.body
+    }
+
+    /// The translated body, and the summary `field` gives, else the body's first paragraph; nil
+    /// for what the translation does not give.
+    private mutating func bodyAndSummary(_ field: String) -> (body: MarkdownDocument?, summary: String?) {
+        let written = text(field)
+        guard let body = translatedBody else { return (nil, written) }
+        return (body, written ?? Summary.make(from: body.firstParagraph))
     }
 
     // MARK: Fields that come from the original
