@@ -107,6 +107,12 @@ def test_each_language_has_its_feeds_and_they_validate(site):
     assert english["language"] == "en" and english["feed_url"] == BASE + "en/feed.json"
     assert english["home_page_url"] == BASE + "en/"
     assert any(i["title"].startswith("Community Business") or i["url"].startswith(BASE + "en/berita/") for i in english["items"])
+    # Articles shown untranslated say so to feed readers.
+    news = site.parent / "content/news"
+    untranslated = len([p for p in news.glob("*.md") if not p.name.endswith(".en.md")]) - len(list(news.glob("*.en.md")))
+    assert sum(1 for i in english["items"] if i.get("language") == "id") == untranslated > 0
+    assert (site / "en/atom.xml").read_text(encoding="utf-8").count('<entry xml:lang="id">') == untranslated
+    assert not any("language" in i for i in json.loads((site / "feed.json").read_text(encoding="utf-8"))["items"])
     schema = json.loads(open(REPO_SCHEMA, encoding="utf-8").read())
     for path in (site / "products.json", site / "en/products.json"):
         jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)

@@ -78,7 +78,7 @@ enum FeedTemplates {
     <id>{{ home_url }}</id>
     <updated>{{ updated }}</updated>
     <generator>Lapak</generator>
-    {% for entry in entries %}<entry>
+    {% for entry in entries %}<entry{% if entry.language %} xml:lang="{{ entry.language }}"{% endif %}>
     <title>{{ entry.title }}</title>
     <link rel="alternate" type="text/html" href="{{ entry.url }}"/>
     <id>{{ entry.url }}</id>

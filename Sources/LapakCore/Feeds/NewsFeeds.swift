@@ -16,6 +16,12 @@ struct NewsFeeds {
         let image: (url: String, type: String)?
     }
 
+    /// An article shown in the first language for want of a translation is in that language:
+    /// feed readers are told so (JSON Feed's item `language`, Atom's `xml:lang`).
+    private func untranslatedLanguage(_ article: NewsArticle) -> String? {
+        site.untranslated.contains(article.sourcePath) ? site.config.defaultLanguage : nil
+    }
+
     private var entries: [Entry] {
         site.news.prefix(Self.limit).enumerated().map { index, article in
             var image: (String, String)?
@@ -51,6 +57,7 @@ struct NewsFeeds {
                     ("content_html", .string(entry.contentHTML)),
                     ("image", entry.image.map { .dictionary(OrderedMapping([("url", .string($0.url)), ("type", .string($0.type))])) } ?? .none),
                     ("tags", .array(entry.article.tags.map(Value.string))),
+                    ("language", untranslatedLanguage(entry.article).asValue),
                 ]))
             }),
         ]
@@ -67,6 +74,7 @@ struct NewsFeeds {
                 ("tags", .array(entry.article.tags.map(Value.string))),
             ]
             if let image = entry.image { fields.insert(("image", .string(image.url)), at: 6) }
+            if let language = untranslatedLanguage(entry.article) { fields.append(("language", .string(language))) }
             items.append(.dictionary(OrderedMapping(fields)))
         }
         return .dictionary(OrderedMapping([
