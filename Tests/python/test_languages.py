@@ -4,6 +4,7 @@ import csv
 import html.parser
 import io
 import json
+import pathlib
 import re
 
 import jsonschema
@@ -12,7 +13,7 @@ from lxml import etree
 from test_feeds import G, atom_entries, json_feed_entries
 
 BASE = "https://lapak.example.org/"
-REPO_SCHEMA = "docs/products.schema.json"
+REPO_SCHEMA = pathlib.Path(__file__).resolve().parents[2] / "docs/products.schema.json"
 
 
 class Head(html.parser.HTMLParser):
