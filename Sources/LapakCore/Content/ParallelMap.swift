@@ -1,16 +1,26 @@
 import Dispatch
+import Synchronization
 
 /// Maps over a collection on all cores, keeping results in input order (so output stays
 /// deterministic whatever the scheduling).
+///
+/// Each thread takes the next few items as it becomes free: items differ in cost by a
+/// thousand times (a catalog of 10,000 products against a forwarding page), and fixed shares
+/// left one core working alone at the end while the other waited.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    if items.count < 2 || ProcessInfoCores.active == 1 { return items.map(transform) }
+    let threads = ProcessInfoCores.active
+    if items.count < 2 || threads == 1 { return items.map(transform) }
     let slots = ResultSlots<R>(count: items.count)
-    let workers = min(items.count, max(1, ProcessInfoCores.active * 4))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < items.count {
-            slots.set(index, transform(items[index]))
-            index += workers
+    let next = Atomic<Int>(0)
+    // Small batches: few enough claims to cost nothing, small enough to end together.
+    let batch = max(1, min(16, items.count / (threads * 64)))
+    DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
+        while true {
+            let first = next.add(batch, ordering: .relaxed).oldValue
+            guard first < items.count else { return }
+            for index in first..<min(items.count, first + batch) {
+                slots.set(index, transform(items[index]))
+            }
         }
     }
     return slots.values()
