@@ -9,7 +9,8 @@ STYLESHEET_BUDGET = 15 * 1024
 # The printed price lists and label sheet are printed at a stall, not read on a phone, and hold
 # every product of the site or of a producer: each row may add its QR code (an inline SVG of about
 # 4 KB) and its text to the page's budget.
-PRINT_PAGES = ("katalog/cetak/index.html", "katalog/label/index.html", "komunitas/*/cetak/index.html")
+PRINT_PAGES = tuple(prefix + page for prefix in ("", "en/")  # the same pages in each language
+                    for page in ("katalog/cetak/index.html", "katalog/label/index.html", "komunitas/*/cetak/index.html"))
 PRINT_ROW_BUDGET = 6 * 1024
 
 
