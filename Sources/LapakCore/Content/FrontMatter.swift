@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A content file split into its YAML front matter and Markdown body, with the line
 /// offsets needed to report problems at the right line of the original file.
 struct FrontMatterSplit: Sendable {
@@ -66,10 +62,8 @@ struct FrontMatterSplit: Sendable {
 func normalizeNewlines(_ text: String) -> String {
     var text = text
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    // memchr: the whole file is scanned, and almost never holds a CR.
-    let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
-        ?? text.utf8.contains(UInt8(ascii: "\r"))
-    guard hasCR else { return text }
+    // The whole file is scanned, and almost never holds a CR.
+    guard text.utf8Contains(UInt8(ascii: "\r")) else { return text }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var previousWasCR = false

@@ -157,7 +157,7 @@ private struct FilePositions {
         self.lineOffset = lineOffset
         bom = raw.hasPrefix("\u{FEFF}") ? 3 : 0
         var crlfs: [Int] = []
-        if raw.utf8.contains(0x0D) {
+        if raw.utf8Contains(0x0D) {
             var removed = 0
             var previous: UInt8 = 0
             for (offset, byte) in raw.utf8.dropFirst(bom).enumerated() {
