@@ -54,12 +54,28 @@ public final class StagedOutput: @unchecked Sendable {
     }
 
     /// Checks a relative output path: no absolute paths, no `..`, no empty or hidden-control parts.
-    static func validate(_ relative: String) throws -> [Substring] {
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.utf8.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\\") }),
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
-        else { throw Failure.unsafePath(relative) }
-        return parts
+    ///
+    /// One pass over the bytes: every page and photo of a build comes through here.
+    static func validate(_ relative: String) throws {
+        var path = relative
+        let valid = path.withUTF8 { bytes -> Bool in
+            guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "/") else { return false }
+            var partStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "/")
+                if byte == 0 || byte == UInt8(ascii: "\\") { return false }
+                guard byte == UInt8(ascii: "/") else { continue }
+                switch index - partStart {
+                case 0: return false
+                case 1: if bytes[partStart] == UInt8(ascii: ".") { return false }
+                case 2: if bytes[partStart] == UInt8(ascii: "."), bytes[partStart + 1] == UInt8(ascii: ".") { return false }
+                default: break
+                }
+                partStart = index + 1
+            }
+            return true
+        }
+        guard valid else { throw Failure.unsafePath(relative) }
     }
 
     public func write(_ relative: String, bytes: some Collection<UInt8>) throws {
@@ -135,23 +151,35 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
+    /// The file's path in the staging folder, its folders made. A folder is made once: most
+    /// files go into one made already, which costs a single look-up of their folder.
     private func prepare(_ relative: String) throws -> String {
-        let parts = try Self.validate(relative)
-        var directory = staging
-        for part in parts.dropLast() {
-            directory += "/" + part
-            lock.lock()
-            let known = createdDirectories.contains(directory)
-            lock.unlock()
-            if known { continue }
-            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-                throw Failure.system("mkdir", path: directory, errno: errno)
+        try Self.validate(relative)
+        let path = staging + "/" + relative
+        guard let lastSlash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        if isCreated(String(relative[..<lastSlash])) { return path }
+        var slash = relative.utf8.startIndex
+        while let next = relative.utf8[slash...].firstIndex(of: UInt8(ascii: "/")) {
+            let folder = String(relative[..<next])
+            if !isCreated(folder) {
+                let directory = staging + "/" + folder
+                if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                    throw Failure.system("mkdir", path: directory, errno: errno)
+                }
+                lock.lock()
+                createdDirectories.insert(folder)
+                lock.unlock()
             }
-            lock.lock()
-            createdDirectories.insert(directory)
-            lock.unlock()
+            slash = relative.utf8.index(after: next)
         }
-        return staging + "/" + relative
+        return path
+    }
+
+    /// Whether a folder (relative to the staging folder) was made already.
+    private func isCreated(_ folder: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return createdDirectories.contains(folder)
     }
 
     /// Swaps the finished site in. With an existing destination, both folders are exchanged in
