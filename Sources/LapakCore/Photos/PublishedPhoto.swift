@@ -48,7 +48,8 @@ public struct PublishedPhoto: Sendable, Hashable {
     /// pandan é.jpg` → `foto-produk/tas-pandan-e`), so every URL to them is valid as it stands in
     /// feeds, catalogs and link previews, whatever a phone named the file.
     static func publishedName(of source: String) -> (folder: String, stem: String) {
-        var parts = source.split(separator: "/").map(String.init)
+        // Split as bytes: a `/` is one byte in UTF-8, and splitting by characters cost more than the rest.
+        var parts = source.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         let name = parts.popLast() ?? source
         let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         func slug(_ part: String, _ fallback: String) -> String {
