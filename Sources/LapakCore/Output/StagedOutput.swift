@@ -1,4 +1,3 @@
-import Dispatch
 import CSystem
 import Foundation
 
@@ -49,7 +48,7 @@ public final class StagedOutput: @unchecked Sendable {
             var rest = entry.name.dropFirst(prefix.count)
             if rest.hasPrefix("old-") { rest = rest.dropFirst(4) }
             if let pid = Int32(rest.prefix { $0 != "-" }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
-            removeTree(parent + "/" + entry.name)
+            TreeRemoval.remove(parent + "/" + entry.name)
         }
     }
 
@@ -187,7 +186,7 @@ public final class StagedOutput: @unchecked Sendable {
     public func commit() throws {
         if FileSystem.exists(destination) {
             if lapak_rename_exchange(staging, destination) == 0 {
-                Self.removeTreeInParallel(staging)
+                TreeRemoval.removeInParallel(staging)
                 return
             }
             // Kernels or file systems without RENAME_EXCHANGE: two renames, old site kept aside until the end.
@@ -198,7 +197,7 @@ public final class StagedOutput: @unchecked Sendable {
                 _ = rename(aside, destination)
                 throw Failure.system("rename", path: staging, errno: code)
             }
-            Self.removeTree(aside)
+            TreeRemoval.remove(aside)
         } else {
             guard rename(staging, destination) == 0 else { throw Failure.system("rename", path: staging, errno: errno) }
         }
@@ -206,27 +205,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Throws the staging folder away; the destination is untouched.
     public func abandon() {
-        Self.removeTree(staging)
-    }
-
-    /// The old site can be as large as the new one: its top-level folders are removed on all cores.
-    static func removeTreeInParallel(_ path: String) {
-        let entries = FileSystem.list(path)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            removeTree(path + "/" + entries[index].name)
-        }
-        rmdir(path)
-    }
-
-    static func removeTree(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            for entry in FileSystem.list(path) { removeTree(path + "/" + entry.name) }
-            rmdir(path)
-        } else {
-            unlink(path)
-        }
+        TreeRemoval.remove(staging)
     }
 
     static func makeDirectories(_ path: String) throws {
