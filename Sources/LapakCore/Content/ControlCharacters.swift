@@ -80,7 +80,8 @@ enum TypographicQuotes {
 
     /// The text inside, when `value` is wholly wrapped in one pair and holds no other of its closing mark.
     static func unwrapped(_ value: String) -> String? {
-        guard value.count >= 2, let first = value.first, let last = value.last else { return nil }
+        // Every opening mark is outside ASCII: most values are answered by their first byte.
+        guard let lead = value.utf8.first, lead >= 0x80, value.count >= 2, let first = value.first, let last = value.last else { return nil }
         for (open, close) in pairs where first == open && last == close {
             let inner = value.dropFirst().dropLast()
             if inner.contains(close) { return nil }
