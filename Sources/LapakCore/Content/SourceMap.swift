@@ -170,7 +170,7 @@ private struct FilePositions {
         }
         self.crlfs = crlfs
         lineEnding = crlfs.isEmpty ? "\n" : "\r\n"
-        if yaml.utf8.contains(where: { $0 >= 0x80 }) {
+        if !yaml.isASCII {
             var offsets: [Int] = []
             offsets.reserveCapacity(yaml.utf8.count + 1)
             var offset = 0
