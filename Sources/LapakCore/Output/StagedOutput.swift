@@ -54,27 +54,31 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Checks a relative output path: no absolute paths, no `..`, no empty or hidden-control parts.
     ///
-    /// One pass over the bytes: every page and photo of a build comes through here.
-    static func validate(_ relative: String) throws {
+    /// One pass over the bytes: every page and photo of a build comes through here. Returns the
+    /// byte offset of the last `/`, where the file's folder ends (nil for a file at the top).
+    @discardableResult
+    static func validate(_ relative: String) throws -> Int? {
         var path = relative
-        let valid = path.withUTF8 { bytes -> Bool in
-            guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "/") else { return false }
+        // nil when the path is refused; else the offset of the last part's start.
+        let lastPart = path.withUTF8 { bytes -> Int? in
+            guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "/") else { return nil }
             var partStart = 0
             for index in 0...bytes.count {
                 let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "/")
-                if byte == 0 || byte == UInt8(ascii: "\\") { return false }
+                if byte == 0 || byte == UInt8(ascii: "\\") { return nil }
                 guard byte == UInt8(ascii: "/") else { continue }
                 switch index - partStart {
-                case 0: return false
-                case 1: if bytes[partStart] == UInt8(ascii: ".") { return false }
-                case 2: if bytes[partStart] == UInt8(ascii: "."), bytes[partStart + 1] == UInt8(ascii: ".") { return false }
+                case 0: return nil
+                case 1: if bytes[partStart] == UInt8(ascii: ".") { return nil }
+                case 2: if bytes[partStart] == UInt8(ascii: "."), bytes[partStart + 1] == UInt8(ascii: ".") { return nil }
                 default: break
                 }
-                partStart = index + 1
+                if index < bytes.count { partStart = index + 1 }
             }
-            return true
+            return partStart
         }
-        guard valid else { throw Failure.unsafePath(relative) }
+        guard let lastPart else { throw Failure.unsafePath(relative) }
+        return lastPart > 0 ? lastPart - 1 : nil
     }
 
     public func write(_ relative: String, bytes: some Collection<UInt8>) throws {
@@ -153,9 +157,10 @@ public final class StagedOutput: @unchecked Sendable {
     /// The file's path in the staging folder, its folders made. A folder is made once: most
     /// files go into one made already, which costs a single look-up of their folder.
     private func prepare(_ relative: String) throws -> String {
-        try Self.validate(relative)
+        let slashOffset = try Self.validate(relative)
         let path = staging + "/" + relative
-        guard let lastSlash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        guard let slashOffset else { return path }
+        let lastSlash = relative.utf8.index(relative.utf8.startIndex, offsetBy: slashOffset)
         if isCreated(String(relative[..<lastSlash])) { return path }
         var slash = relative.utf8.startIndex
         while let next = relative.utf8[slash...].firstIndex(of: UInt8(ascii: "/")) {
