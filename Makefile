@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 RELEASE_BIN = .build/release/lapak
 # libvips-dev brings libheif (HEIC in, AVIF out); without recommends it stays about 60 MB.
-APT_PACKAGES = libcmark-dev libvips-dev libqrencode-dev pkg-config
+APT_PACKAGES = libcmark-dev libyaml-dev libvips-dev libqrencode-dev pkg-config
 # heif-enc makes the HEIC fixtures of the photo tests; zbarimg reads back the QR codes of the printed
 # price list, which pdftoppm and pdftotext (poppler-utils) turn into pictures and text.
 TEST_APT_PACKAGES = libheif-examples zbar-tools poppler-utils

@@ -26,6 +26,14 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CMark"]),
+        // libyaml from Debian's libyaml-dev, found through pkg-config; YAMLEvents is the Swift face
+        // the core reads front matter through (its parse events, not a composed node graph).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAMLEvents", dependencies: ["CLibYAML"]),
         // libvips from Debian's libvips-dev, found through pkg-config; VipsShim gives its variadic
         // calls fixed argument lists, and Imaging is the Swift face the core calls.
         .systemLibrary(
@@ -50,7 +58,7 @@ let package = Package(
         .target(
             name: "LapakCore",
             dependencies: [
-                "Markdown", "Templates", "CSystem", "Imaging", "QRCode",
+                "Markdown", "YAMLEvents", "Templates", "CSystem", "Imaging", "QRCode",
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTheme"]

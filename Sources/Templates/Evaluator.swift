@@ -8,8 +8,8 @@ extension Renderer {
             return v
         case .name(let name, let at):
             if let v = scope.lookup(name) { return v }
-            if let v = special(name) { return v }
-            throw fail("'\(name)' is undefined" + suggestion(name, among: visibleNames()), at: at, kind: .undefined)
+            if let v = special(name.text) { return v }
+            throw fail("'\(name.text)' is undefined" + suggestion(name.text, among: visibleNames()), at: at, kind: .undefined)
         case .attribute(let base, let name, let at):
             let b = try evaluate(base)
             if let v = attribute(of: b, name) { return v }
@@ -128,7 +128,7 @@ extension Renderer {
         let value: Value?
         switch expression {
         case .name(let name, _):
-            value = scope.lookup(name) ?? special(name)
+            value = scope.lookup(name) ?? special(name.text)
         case .attribute(let base, let name, _):
             value = attribute(of: try evaluate(base), name)
         case .item(let base, let key, let at):
@@ -165,9 +165,9 @@ extension Renderer {
     /// Names the thing that lacks an attribute, for messages: `'product'` or `mapping`.
     private mutating func describe(_ expression: Expression, _ value: Value) -> String {
         switch expression {
-        case .name(let n, _): return "'\(n)'"
+        case .name(let n, _): return "'\(n.text)'"
         case .attribute(let base, let n, _):
-            if case .name(let b, _) = base { return "'\(b).\(n)'" }
+            if case .name(let b, _) = base { return "'\(b.text).\(n)'" }
             return value.typeName
         default: return value.typeName
         }
@@ -351,7 +351,7 @@ extension Renderer {
         // The macro can call itself even when defined inside a loop or include.
         scope.locals.append(Frame(capacity: 1 + parameters.count))
         let frame = scope.locals.count - 1
-        scope.locals[frame].bindNew(definition.name, .callable(Callable(name: definition.name, body: .macro(macro))))
+        scope.locals[frame].bindNew(definition.boundNames.macro, .callable(Callable(name: definition.name, body: .macro(macro))))
         for (i, (name, defaultValue)) in parameters.enumerated() {
             var value: Value? = i < arguments.positional.count ? arguments.positional[i] : arguments.keyword[name]
             if value == nil, let defaultValue {
@@ -359,7 +359,7 @@ extension Renderer {
                 value = try evaluate(defaultValue)
             }
             // Set in place: a copy of the frame would make every later set copy its arrays.
-            if let value { scope.locals[frame].set(name, value) }
+            if let value { scope.locals[frame].set(definition.boundNames.parameters[i], value) }
         }
         do {
             try render(definition.body)

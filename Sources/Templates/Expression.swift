@@ -1,7 +1,7 @@
 /// An expression as parsed; `at` is the byte offset used for error positions.
 indirect enum Expression: Sendable {
     case literal(Value)
-    case name(String, at: Int)
+    case name(Name, at: Int)
     case attribute(Expression, String, at: Int)
     case item(Expression, Expression, at: Int)
     case slice(Expression, start: Expression?, stop: Expression?, step: Expression?, at: Int)

@@ -189,7 +189,7 @@ struct ExpressionParser {
             case "true", "True": return .literal(.bool(true))
             case "false", "False": return .literal(.bool(false))
             case "none", "None": return .literal(.none)
-            default: return .name(n, at: token.offset)
+            default: return .name(Name(n), at: token.offset)
             }
         case .string(var s):
             stream.advance()

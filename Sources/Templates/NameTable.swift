@@ -19,8 +19,8 @@ struct NameTable: Sendable {
         }
     }
 
-    @inline(__always) func get(_ name: String) -> Value? {
-        if let many { return many[name] }
+    @inline(__always) func get(_ name: Name) -> Value? {
+        if let many { return many[name.text] }
         return few.get(name)
     }
 

@@ -27,6 +27,18 @@ struct Loop: Sendable {
     let body: [Node]
     let otherwise: [Node]
     let at: Int
+    /// `targets`, fingerprinted once.
+    let targetNames: [Name]
+
+    init(targets: [String], iterable: Expression, condition: Expression?, body: [Node], otherwise: [Node], at: Int) {
+        self.targets = targets
+        self.iterable = iterable
+        self.condition = condition
+        self.body = body
+        self.otherwise = otherwise
+        self.at = at
+        targetNames = targets.map(Name.init)
+    }
 }
 
 struct Include: Sendable {
@@ -41,6 +53,16 @@ struct MacroDefinition: Sendable {
     let parameters: [(String, Expression?)]
     let body: [Node]
     let at: Int
+    /// The names the macro binds on each call, its own and its parameters', fingerprinted once.
+    let boundNames: (macro: Name, parameters: [Name])
+
+    init(name: String, parameters: [(String, Expression?)], body: [Node], at: Int) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.at = at
+        boundNames = (Name(name), parameters.map { Name($0.0) })
+    }
 }
 
 struct BlockDefinition: Sendable {

@@ -492,7 +492,7 @@ struct Parser {
         let hidden = "\u{0}filter\(offset)"
         return .scope([
             .capture(hidden, body, filters: filters, at: offset),
-            .output(.name(hidden, at: offset), escape, at: offset),
+            .output(.name(Name(hidden), at: offset), escape, at: offset),
         ])
     }
 }

@@ -119,13 +119,13 @@ struct Renderer {
         case .assign(let names, let expression, let at):
             let value = try evaluate(expression)
             if names.count == 1 {
-                scope.assign(names[0], value)
+                scope.assign(Name(names[0]), value)
             } else {
                 let parts = try unpack(value, count: names.count, at: at)
-                for (n, v) in zip(names, parts) { scope.assign(n, v) }
+                for (n, v) in zip(names, parts) { scope.assign(Name(n), v) }
             }
         case .assignAttribute(let name, let attribute, let expression, let at):
-            guard let target = scope.lookup(name) else {
+            guard let target = scope.lookup(Name(name)) else {
                 throw fail("'\(name)' is undefined" + suggestion(name, among: visibleNames()), at: at, kind: .undefined)
             }
             guard case .object(let o) = target, let ns = o as? NamespaceObject else {
@@ -139,7 +139,7 @@ struct Renderer {
             for (filter, args, at) in filters {
                 value = try applyFilter(filter, to: value, arguments: try evaluate(args), at: at)
             }
-            scope.assign(name, value)
+            scope.assign(Name(name), value)
         case .include(let include):
             try renderInclude(include)
         case .extends(_, let at):
@@ -149,9 +149,9 @@ struct Renderer {
         case .macro(let definition):
             let macro = Macro(definition: definition, template: template, scope: scope)
             macros.append(macro)
-            scope.assign(definition.name, .callable(Callable(name: definition.name, body: .macro(macro))))
+            scope.assign(Name(definition.name), .callable(Callable(name: definition.name, body: .macro(macro))))
         case .importAll(let target, let alias, let withContext, let at):
-            scope.assign(alias, .dictionary(try importModule(target, withContext: withContext, at: at)))
+            scope.assign(Name(alias), .dictionary(try importModule(target, withContext: withContext, at: at)))
         case .importNames(let target, let names, let withContext, let at):
             let module = try importModule(target, withContext: withContext, at: at)
             for (name, alias) in names {
@@ -160,7 +160,7 @@ struct Renderer {
                         "the imported template does not export '\(name)'" + suggestion(name, among: module.keys), at: at,
                         kind: .undefined)
                 }
-                scope.assign(alias, v)
+                scope.assign(Name(alias), v)
             }
         case .scope(let body):
             scope.locals.append(Frame())
@@ -228,8 +228,8 @@ struct Renderer {
         scope.locals.append(Frame(capacity: targets.count + 1 + Self.loopBodyNames))
         defer { scope.locals.removeLast() }
         let frameIndex = scope.locals.count - 1
-        for target in targets { scope.locals[frameIndex].bindNew(target, .none) }
-        scope.locals[frameIndex].bindNew("loop", .none)
+        for target in loop.targetNames { scope.locals[frameIndex].bindNew(target, .none) }
+        scope.locals[frameIndex].bindNew(Self.loopName, .none)
         if let condition = loop.condition {
             var kept: [Value] = []
             for item in items {
@@ -356,7 +356,7 @@ struct Renderer {
             // Appending and removing a frame keeps the locals array uniquely owned (no copy).
             // As in Jinja2, an included template sees the loop's variables but not `loop`; hidden
             // only from templates that read it, so other includes pay nothing per name lookup.
-            scope.locals.append(t.readsOuterLoop && scope.lookup("loop") != nil ? Self.loopHiddenFromInclude : Frame())
+            scope.locals.append(t.readsOuterLoop && scope.lookup(Self.loopName) != nil ? Self.loopHiddenFromInclude : Frame())
         } else {
             savedScope = scope
             scope = Scope(module: Namespace(), locals: [], context: .empty, globals: scope.globals)
@@ -372,6 +372,8 @@ struct Renderer {
             throw error
         }
     }
+
+    static let loopName = Name("loop")
 
     static let loopHiddenFromInclude = Frame(
         names: ["loop"],

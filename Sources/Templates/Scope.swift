@@ -7,58 +7,59 @@ final class Namespace: @unchecked Sendable {
     @exclusivity(unchecked) var frame = Frame()
 }
 
-/// A small set of local variables, searched linearly: loops and includes bind only a few names.
+/// A small set of local variables, searched linearly by fingerprint: loops and includes bind
+/// only a few names.
 struct Frame: Sendable {
-    var names: [String] = []
+    private var keys: [Name] = []
     var values: [Value] = []
 
-    @inline(__always) func get(_ name: String) -> Value? {
-        let length = name.utf8.count
-        var i = names.count - 1
+    /// The names bound, for "did you mean" and for a module's exports.
+    var names: [String] { keys.map(\.text) }
+
+    @inline(__always) func get(_ name: Name) -> Value? {
+        var i = keys.count - 1
         while i >= 0 {
-            // Comparing lengths first skips most calls into the string comparison.
-            if names[i].utf8.count == length && names[i] == name { return values[i] }
+            if keys[i] == name { return values[i] }
             i -= 1
         }
         return nil
     }
 
-    mutating func set(_ name: String, _ value: Value) {
-        var i = names.count - 1
+    mutating func set(_ name: Name, _ value: Value) {
+        var i = keys.count - 1
         while i >= 0 {
-            if names[i] == name {
+            if keys[i] == name {
                 values[i] = value
                 return
             }
             i -= 1
         }
-        names.append(name)
-        values.append(value)
+        bindNew(name, value)
     }
 
     /// An empty frame with room for `capacity` names: made with the room at once, binding them
     /// does not grow the arrays step by step.
     init(capacity: Int) {
-        names.reserveCapacity(capacity)
+        keys.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
     }
 
     init(names: [String], values: [Value]) {
-        self.names = names
+        self.keys = names.map(Name.init)
         self.values = values
     }
 
     init() {}
 
     /// Binds a name without looking for it first: for a frame being filled.
-    mutating func bindNew(_ name: String, _ value: Value) {
-        names.append(name)
+    mutating func bindNew(_ name: Name, _ value: Value) {
+        keys.append(name)
         values.append(value)
     }
 
     mutating func truncate(to count: Int) {
-        if names.count > count {
-            names.removeSubrange(count...)
+        if keys.count > count {
+            keys.removeSubrange(count...)
             values.removeSubrange(count...)
         }
     }
@@ -72,7 +73,7 @@ struct Scope: Sendable {
     var context: NameTable
     var globals: NameTable
 
-    @inline(__always) func lookup(_ name: String) -> Value? {
+    @inline(__always) func lookup(_ name: Name) -> Value? {
         var i = locals.count - 1
         while i >= 0 {
             if let v = locals[i].get(name) { return v }
@@ -84,7 +85,7 @@ struct Scope: Sendable {
     }
 
     /// `set` writes to the innermost frame, so it never leaks out of a loop or include.
-    mutating func assign(_ name: String, _ value: Value) {
+    mutating func assign(_ name: Name, _ value: Value) {
         if locals.isEmpty {
             module.frame.set(name, value)
         } else {

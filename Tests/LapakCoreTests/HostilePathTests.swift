@@ -193,4 +193,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: oldDead))
         #expect(FileManager.default.fileExists(atPath: live))
     }
+
+    /// The old site is removed by folder descriptors, two levels shared among the cores: what a
+    /// link in it points at stays, and nothing of the old site is left beside the new one.
+    @Test func replacingASiteRemovesTheOldOneWithoutFollowingItsLinks() throws {
+        let parent = NSTemporaryDirectory() + "lapak-stage-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let files = FileManager.default
+        let outside = try outsideFolder()
+        defer { try? files.removeItem(atPath: outside) }
+        try files.createDirectory(atPath: outside + "/dalam", withIntermediateDirectories: true)
+        try "rahasia".write(toFile: outside + "/dalam/x.txt", atomically: false, encoding: .utf8)
+        let old = parent + "/site"
+        try files.createDirectory(atPath: old + "/produk/tas/foto", withIntermediateDirectories: true)
+        for file in ["index.html", "produk/index.html", "produk/tas/index.html", "produk/tas/foto/a.webp"] {
+            try "lama".write(toFile: old + "/" + file, atomically: false, encoding: .utf8)
+        }
+        for link in ["tautan", "produk/tautan", "produk/tas/tautan"] {
+            try files.createSymbolicLink(atPath: old + "/" + link, withDestinationPath: outside)
+        }
+        let dead = parent + "/.site.staging-999999999-1"
+        try files.createDirectory(atPath: dead + "/produk", withIntermediateDirectories: true)
+        try files.createSymbolicLink(atPath: dead + "/produk/tautan", withDestinationPath: outside)
+
+        let staged = try StagedOutput(destination: old)
+        try staged.write("produk/baru/index.html", text: "baru")
+        try staged.commit()
+
+        #expect(try files.contentsOfDirectory(atPath: parent) == ["site"])
+        #expect(try files.subpathsOfDirectory(atPath: old).sorted() == ["produk", "produk/baru", "produk/baru/index.html"])
+        #expect(try String(contentsOfFile: outside + "/dalam/x.txt", encoding: .utf8) == "rahasia")
+    }
 }

@@ -43,4 +43,22 @@ import Testing
         #expect(index.lookup("a.jpg", stamp: stamp)?.header == header)
         #expect(index.lookup("b.jpg", stamp: stamp) == nil)
     }
+
+    @Test func linesWithTooFewOrTooManyFieldsAreForgottenAndAnotherFormatIsNotRead() throws {
+        defer { try? FileManager.default.removeItem(atPath: (file as NSString).deletingLastPathComponent) }
+        let before1970 = FileStamp(device: 1, inode: 2, size: 3, modified: -4, changed: 5)
+        let good = ["a.jpg", "1", "2", "3", "-4", "5", digest, "jpeg", "4000", "3000", "6", "1", "0", "1", "1", "3144"]
+        let short = ["b.jpg"] + good.dropFirst().dropLast()
+        let long = ["c.jpg"] + good.dropFirst() + ["0"]
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let lines = [good, short, long].map { $0.joined(separator: "\t") }
+        try ("\n" + PhotoSourceIndex.formatLine + "\n\n" + lines.joined(separator: "\n")).write(toFile: file, atomically: true, encoding: .utf8)
+        let index = PhotoSourceIndex(file: file)
+        #expect(index.lookup("a.jpg", stamp: before1970)?.header == header)
+        #expect(index.lookup("b.jpg", stamp: before1970) == nil)
+        #expect(index.lookup("c.jpg", stamp: before1970) == nil)
+
+        try ("lapak photo sources 0\n" + lines[0] + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(PhotoSourceIndex(file: file).lookup("a.jpg", stamp: before1970) == nil)
+    }
 }

@@ -19,4 +19,13 @@ import Testing
         #expect(Summary.make(from: text, limit: 61) == text, "61 characters, 122 bytes: not cut")
         #expect(Summary.make(from: text, limit: 60) == String(repeating: "é", count: 30) + "…")
     }
+
+    /// ASCII text is cut on its bytes: the same cut as on characters, at the same places.
+    @Test(arguments: [9, 10, 13, 14, 15, 40, 41])
+    func asciiTextIsCutWhereCharactersWouldBe(limit: Int) {
+        let ascii = "satu dua, tiga; empat-lima. enam tujuh delapan sembilan sepuluh"
+        let accented = ascii.replacingOccurrences(of: "a", with: "á")
+        #expect(Summary.make(from: ascii, limit: limit).replacingOccurrences(of: "a", with: "á")
+                == Summary.make(from: accented, limit: limit))
+    }
 }

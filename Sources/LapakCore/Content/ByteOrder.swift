@@ -15,6 +15,15 @@ extension String {
         }
     }
 
+    /// Whether the UTF-8 encoding holds `byte`: one `memchr` over the buffer, where the generic
+    /// `utf8.contains` took about thirty instructions a byte (a whole file, for one CR).
+    func utf8Contains(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            bytes.isEmpty ? false : memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil
+        }
+    }
+
     /// Byte order of the UTF-8 encodings (the order of names in listings: never locale-dependent).
     func utf8Precedes(_ other: String) -> Bool {
         var left = self, right = other

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Bounds that keep hostile or accidental input from making cmark or Yams take seconds.
 ///
 /// libcmark 0.30 has known super-linear cases (deeply nested containers, long runs of
@@ -15,30 +19,43 @@ public struct ContentLimits: Sendable {
             return .markdownTooLarge(limitKB: maxMarkdownBytes / 1024, sizeKB: (body.utf8.count + 1023) / 1024)
         }
         var body = body
+        // Line by line: memchr finds each line end and each bracket, and a line that is not
+        // blank costs a look at the markers it starts with.
         return body.withUTF8 { bytes -> Problem? in
+            guard let base = bytes.baseAddress else { return nil }
             var openBrackets = 0
             var lineStart = 0
-            var blank = true
-            for index in 0...bytes.count {
-                let byte: UInt8 = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
-                if byte == UInt8(ascii: "\n") {
-                    if blank {
-                        openBrackets = 0
-                    } else if containerDepth(bytes, from: lineStart, to: index) > maxContainerDepth {
-                        return .markdownTooDeep(limit: maxContainerDepth)
-                    }
-                    lineStart = index + 1
-                    blank = true
+            while lineStart <= bytes.count {
+                var lineEnd = bytes.count
+                if let found = memchr(base + lineStart, 0x0A, bytes.count - lineStart) {
+                    lineEnd = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                }
+                defer { lineStart = lineEnd + 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                if line.allSatisfy({ $0 == 32 || $0 == 9 }) {
+                    openBrackets = 0
                     continue
                 }
-                if byte != 32 && byte != 9 { blank = false }
-                if byte == UInt8(ascii: "[") {
-                    openBrackets += 1
-                    if openBrackets > maxOpenBracketsPerBlock { return .markdownBracketRun(limit: maxOpenBracketsPerBlock) }
+                openBrackets += Self.count(UInt8(ascii: "["), in: line)
+                if openBrackets > maxOpenBracketsPerBlock { return .markdownBracketRun(limit: maxOpenBracketsPerBlock) }
+                if containerDepth(bytes, from: lineStart, to: lineEnd) > maxContainerDepth {
+                    return .markdownTooDeep(limit: maxContainerDepth)
                 }
             }
             return nil
         }
+    }
+
+    /// How often `byte` occurs in `bytes`, found by memchr: brackets are rare in a line.
+    private static func count(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var cursor = bytes.baseAddress else { return 0 }
+        let end = cursor + bytes.count
+        var found = 0
+        while cursor < end, let hit = memchr(cursor, Int32(byte), end - cursor) {
+            found += 1
+            cursor = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return found
     }
 
     /// How many block containers (quotes, list items) open at the start of a line. Indentation

@@ -457,11 +457,15 @@ enum Summary {
         collapsed.reserveCapacity(min(text.utf8.count, limit * 2))
         var pendingSpace = false
         var long = false
+        // In ASCII a byte is a character (line ends become spaces, so no CR LF pair is left), and
+        // most summaries are ASCII: they are measured and cut as bytes.
+        var ascii = true
         for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false }
             if byte == 0x20 || byte == 0x0A || byte == 0x09 {
                 pendingSpace = !collapsed.isEmpty
                 // Past the limit in bytes, count characters: a long text needs no more words.
-                if collapsed.count > limit, String(decoding: collapsed, as: UTF8.self).count > limit {
+                if collapsed.count > limit, ascii || String(decoding: collapsed, as: UTF8.self).count > limit {
                     long = true
                     break
                 }
@@ -473,11 +477,21 @@ enum Summary {
             }
             collapsed.append(byte)
         }
+        if ascii { return cut(ascii: collapsed, limit: limit, long: long) }
         let text = String(decoding: collapsed, as: UTF8.self)
         guard long || text.count > limit else { return text }
         var cut = String(text.prefix(limit))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         while let last = cut.last, ",.;:-".contains(last) { cut.removeLast() }
         return cut + "…"
+    }
+
+    /// The same cut, of ASCII text, on its bytes.
+    private static func cut(ascii bytes: [UInt8], limit: Int, long: Bool) -> String {
+        guard long || bytes.count > limit else { return String(decoding: bytes, as: UTF8.self) }
+        var cut = bytes[..<min(limit, bytes.count)]
+        if let space = cut.lastIndex(of: 0x20) { cut = cut[..<space] }
+        while let last = cut.last, ",.;:-".utf8.contains(last) { cut = cut.dropLast() }
+        return String(decoding: cut, as: UTF8.self) + "…"
     }
 }

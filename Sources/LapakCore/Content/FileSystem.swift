@@ -24,10 +24,7 @@ enum FileSystem {
         defer { closedir(dir) }
         var out: [Entry] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
+            guard let name = name(of: entry) else { continue }
             let full = path + "/" + name
             // The entry's type comes with it on most file systems; a stat per file (tens of
             // thousands of images) is only paid where the file system does not say.
@@ -46,6 +43,14 @@ enum FileSystem {
             out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink))
         }
         return out.sorted { $0.name.utf8Precedes($1.name) }
+    }
+
+    /// A directory entry's name; nil for `.` and `..`.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String? {
+        let name = withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        return name == "." || name == ".." ? nil : name
     }
 
     /// Every regular file below a folder, as paths relative to it, sorted.

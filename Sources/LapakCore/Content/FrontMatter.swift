@@ -26,34 +26,50 @@ struct FrontMatterSplit: Sendable {
 
     /// Splits text that has already lost its BOM and CR characters.
     static func split(_ text: String) throws(Failure) -> FrontMatterSplit {
-        var lines = text.utf8[...]
-        guard let firstEnd = lines.firstIndex(of: UInt8(ascii: "\n")),
-              isFence(text.utf8[lines.startIndex..<firstEnd]) else {
-            throw .missingOpening
-        }
-        lines = text.utf8[text.utf8.index(after: firstEnd)...]
-        let yamlStart = lines.startIndex
-        var line = 2
-        while !lines.isEmpty {
-            let end = lines.firstIndex(of: UInt8(ascii: "\n")) ?? lines.endIndex
-            if isFence(text.utf8[lines.startIndex..<end]) {
-                let yaml = String(text[yamlStart..<lines.startIndex])
-                let bodyStart = end == lines.endIndex ? end : text.utf8.index(after: end)
-                let offsets = text.utf8
-                return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2,
-                                        body: String(text[bodyStart...]), bodyFirstLine: line + 1,
-                                        yamlStart: offsets.distance(from: offsets.startIndex, to: yamlStart),
-                                        closingFence: offsets.distance(from: offsets.startIndex, to: lines.startIndex),
-                                        bodyStart: offsets.distance(from: offsets.startIndex, to: bodyStart))
+        var text = text
+        // Found on the bytes, line end to line end with memchr: the parts are cut at line
+        // starts, which are always character boundaries.
+        let found = text.withUTF8 { bytes -> Result<Fences, Failure> in
+            guard let base = bytes.baseAddress else { return .failure(.missingOpening) }
+            func lineEnd(from start: Int) -> Int {
+                guard start < bytes.count, let newline = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+                return UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base
             }
-            line += 1
-            lines = end == lines.endIndex ? lines[end...] : text.utf8[text.utf8.index(after: end)...]
+            let firstEnd = lineEnd(from: 0)
+            guard firstEnd < bytes.count, isFence(bytes[0..<firstEnd]) else { return .failure(.missingOpening) }
+            var lineStart = firstEnd + 1
+            var line = 2
+            while lineStart < bytes.count {
+                let end = lineEnd(from: lineStart)
+                if isFence(bytes[lineStart..<end]) {
+                    return .success(Fences(yamlStart: firstEnd + 1, closingFence: lineStart,
+                                           bodyStart: min(end + 1, bytes.count), bodyFirstLine: line + 1))
+                }
+                line += 1
+                lineStart = end + 1
+            }
+            return .failure(.unclosed)
         }
-        throw .unclosed
+        let fences = try found.get()
+        let utf8 = text.utf8
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: fences.yamlStart)
+        let closing = utf8.index(utf8.startIndex, offsetBy: fences.closingFence)
+        let bodyStart = utf8.index(utf8.startIndex, offsetBy: fences.bodyStart)
+        return FrontMatterSplit(yaml: String(text[yamlStart..<closing]), yamlFirstLine: 2,
+                                body: String(text[bodyStart...]), bodyFirstLine: fences.bodyFirstLine,
+                                yamlStart: fences.yamlStart, closingFence: fences.closingFence, bodyStart: fences.bodyStart)
+    }
+
+    /// Byte offsets of the parts, and the line the body starts at.
+    private struct Fences {
+        let yamlStart: Int
+        let closingFence: Int
+        let bodyStart: Int
+        let bodyFirstLine: Int
     }
 
     /// `---` alone on its line (trailing spaces allowed), as Hugo and Jekyll accept.
-    private static func isFence(_ line: String.UTF8View.SubSequence) -> Bool {
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var trimmed = line
         while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
             trimmed = trimmed.dropLast()
@@ -66,10 +82,8 @@ struct FrontMatterSplit: Sendable {
 func normalizeNewlines(_ text: String) -> String {
     var text = text
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    // memchr: the whole file is scanned, and almost never holds a CR.
-    let hasCR = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
-        ?? text.utf8.contains(UInt8(ascii: "\r"))
-    guard hasCR else { return text }
+    // The whole file is scanned, and almost never holds a CR.
+    guard text.utf8Contains(UInt8(ascii: "\r")) else { return text }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     var previousWasCR = false

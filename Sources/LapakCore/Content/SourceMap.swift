@@ -157,7 +157,7 @@ private struct FilePositions {
         self.lineOffset = lineOffset
         bom = raw.hasPrefix("\u{FEFF}") ? 3 : 0
         var crlfs: [Int] = []
-        if raw.utf8.contains(0x0D) {
+        if raw.utf8Contains(0x0D) {
             var removed = 0
             var previous: UInt8 = 0
             for (offset, byte) in raw.utf8.dropFirst(bom).enumerated() {
@@ -170,7 +170,7 @@ private struct FilePositions {
         }
         self.crlfs = crlfs
         lineEnding = crlfs.isEmpty ? "\n" : "\r\n"
-        if yaml.utf8.contains(where: { $0 >= 0x80 }) {
+        if !yaml.isASCII {
             var offsets: [Int] = []
             offsets.reserveCapacity(yaml.utf8.count + 1)
             var offset = 0

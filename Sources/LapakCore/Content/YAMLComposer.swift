@@ -1,4 +1,4 @@
-import CYaml
+import YAMLEvents
 
 /// A place in YAML text: line and column, both counted from 1, and how many characters (Unicode
 /// scalars, as libyaml counts) come before it, from which `SourceMap` finds the byte.
@@ -6,6 +6,16 @@ struct YAMLMark: Sendable, Equatable {
     let line: Int
     let column: Int
     var index: Int = 0
+
+    init(line: Int, column: Int, index: Int = 0) {
+        self.line = line
+        self.column = column
+        self.index = index
+    }
+
+    init(_ position: YAMLPosition) {
+        self.init(line: position.line, column: position.column, index: position.index)
+    }
 
     /// Places are compared as people read them, by line and column.
     static func == (lhs: YAMLMark, rhs: YAMLMark) -> Bool { lhs.line == rhs.line && lhs.column == rhs.column }
@@ -66,8 +76,8 @@ indirect enum YAMLNode: Sendable {
     }
 }
 
-/// Builds a `YAMLNode` from libyaml's parse events (the libyaml Yams bundles): front matter is a
-/// small mapping, and building it straight from the events costs a fraction of composing Yams'
+/// Builds a `YAMLNode` from libyaml's parse events (read through `YAMLEvents`): front matter is
+/// a small mapping, and building it straight from the events costs a fraction of composing Yams'
 /// general node graph, which was a tenth of a build.
 ///
 /// Anchors, aliases and tags are refused where they appear (front matter is data, not a
@@ -89,54 +99,46 @@ enum YAMLComposer {
 
     /// The document's root, or nil for an empty document.
     static func compose(_ text: String) throws(Failure) -> YAMLNode? {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { bytes = [0x0A] }
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { throw Failure(kind: .syntax("cannot start the YAML parser"), mark: nil) }
-        defer { yaml_parser_delete(&parser) }
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> YAMLNode? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var builder = Builder()
-            var documents = 0
-            while true {
-                var event = yaml_event_t()
-                guard yaml_parser_parse(&parser, &event) == 1 else { throw failure(of: parser, text: text) }
-                defer { yaml_event_delete(&event) }
-                let mark = YAMLMark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
-                                    index: Int(event.start_mark.index))
-                let end = YAMLMark(line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1,
-                                   index: Int(event.end_mark.index))
-                switch event.type {
-                case YAML_STREAM_END_EVENT:
-                    return builder.root
-                case YAML_DOCUMENT_START_EVENT:
-                    documents += 1
-                    if documents > 1 { throw Failure(kind: .slip(.secondDocument), mark: mark) }
-                case YAML_ALIAS_EVENT:
-                    throw Failure(kind: .aliasOrAnchor, mark: mark)
-                case YAML_SCALAR_EVENT:
-                    let scalar = event.data.scalar
-                    if scalar.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
-                    if scalar.tag != nil { throw Failure(kind: .tag, mark: mark) }
-                    let value = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
-                    let style: YAMLNode.Scalar.Style = scalar.style == YAML_PLAIN_SCALAR_STYLE ? .plain : .quoted
-                    try builder.add(.scalar(.init(string: value, style: style, mark: mark, end: end)))
-                case YAML_SEQUENCE_START_EVENT:
-                    if event.data.sequence_start.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
-                    if event.data.sequence_start.tag != nil { throw Failure(kind: .tag, mark: mark) }
-                    builder.openSequence(at: mark, flow: event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
-                case YAML_MAPPING_START_EVENT:
-                    if event.data.mapping_start.anchor != nil { throw Failure(kind: .aliasOrAnchor, mark: mark) }
-                    if event.data.mapping_start.tag != nil { throw Failure(kind: .tag, mark: mark) }
-                    builder.openMapping(at: mark, flow: event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
-                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    try builder.close(at: end)
-                default:
-                    continue
-                }
+        guard let reader = YAMLEventReader(text) else { throw Failure(kind: .syntax("cannot start the YAML parser"), mark: nil) }
+        var builder = Builder()
+        var documents = 0
+        while true {
+            let event: YAMLEvent
+            do {
+                event = try reader.next()
+            } catch {
+                throw failure(error, text: text)
+            }
+            let mark = YAMLMark(event.start)
+            switch event.kind {
+            case .streamEnd:
+                return builder.root
+            case .documentStart:
+                documents += 1
+                if documents > 1 { throw Failure(kind: .slip(.secondDocument), mark: mark) }
+            case .alias:
+                throw Failure(kind: .aliasOrAnchor, mark: mark)
+            case .scalar(let value, let plain, let marks):
+                try refuse(marks, at: mark)
+                try builder.add(.scalar(.init(string: value, style: plain ? .plain : .quoted, mark: mark, end: YAMLMark(event.end))))
+            case .sequenceStart(let flow, let marks):
+                try refuse(marks, at: mark)
+                builder.openSequence(at: mark, flow: flow)
+            case .mappingStart(let flow, let marks):
+                try refuse(marks, at: mark)
+                builder.openMapping(at: mark, flow: flow)
+            case .sequenceEnd, .mappingEnd:
+                try builder.close(at: YAMLMark(event.end))
+            case .streamStart, .documentEnd, .other:
+                continue
             }
         }
+    }
+
+    /// An anchor or a tag on a node, refused at the node.
+    private static func refuse(_ marks: YAMLEvent.Marks, at mark: YAMLMark) throws(Failure) {
+        if marks.anchor { throw Failure(kind: .aliasOrAnchor, mark: mark) }
+        if marks.tag { throw Failure(kind: .tag, mark: mark) }
     }
 
     /// The collections being filled, innermost last. Their items are kept in the frame, not in a
@@ -190,13 +192,11 @@ enum YAMLComposer {
         }
     }
 
-    private static func failure(of parser: yaml_parser_t, text: String) -> Failure {
-        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        let context = parser.context.map { String(cString: $0) }
-        let mark = YAMLMark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
-        let contextMark = context == nil ? nil
-            : YAMLMark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
-        let (slip, at) = YAMLSlip.classify(problem: problem, context: context, mark: mark, contextMark: contextMark, text: text)
+    private static func failure(_ error: YAMLSyntaxError, text: String) -> Failure {
+        let mark = YAMLMark(line: error.position.line, column: error.position.column)
+        let contextMark = error.contextPosition.map { YAMLMark(line: $0.line, column: $0.column) }
+        let (slip, at) = YAMLSlip.classify(problem: error.problem, context: error.context, mark: mark,
+                                           contextMark: contextMark, text: text)
         return Failure(kind: .slip(slip), mark: at)
     }
 

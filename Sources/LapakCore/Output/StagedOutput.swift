@@ -1,4 +1,3 @@
-import Dispatch
 import CSystem
 import Foundation
 
@@ -49,17 +48,37 @@ public final class StagedOutput: @unchecked Sendable {
             var rest = entry.name.dropFirst(prefix.count)
             if rest.hasPrefix("old-") { rest = rest.dropFirst(4) }
             if let pid = Int32(rest.prefix { $0 != "-" }), pid != getpid(), kill(pid, 0) == 0 || errno == EPERM { continue }
-            removeTree(parent + "/" + entry.name)
+            TreeRemoval.remove(parent + "/" + entry.name)
         }
     }
 
     /// Checks a relative output path: no absolute paths, no `..`, no empty or hidden-control parts.
-    static func validate(_ relative: String) throws -> [Substring] {
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relative.isEmpty, !relative.hasPrefix("/"), !relative.utf8.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\\") }),
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
-        else { throw Failure.unsafePath(relative) }
-        return parts
+    ///
+    /// One pass over the bytes: every page and photo of a build comes through here. Returns the
+    /// byte offset of the last `/`, where the file's folder ends (nil for a file at the top).
+    @discardableResult
+    static func validate(_ relative: String) throws -> Int? {
+        var path = relative
+        // nil when the path is refused; else the offset of the last part's start.
+        let lastPart = path.withUTF8 { bytes -> Int? in
+            guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "/") else { return nil }
+            var partStart = 0
+            for index in 0...bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "/")
+                if byte == 0 || byte == UInt8(ascii: "\\") { return nil }
+                guard byte == UInt8(ascii: "/") else { continue }
+                switch index - partStart {
+                case 0: return nil
+                case 1: if bytes[partStart] == UInt8(ascii: ".") { return nil }
+                case 2: if bytes[partStart] == UInt8(ascii: "."), bytes[partStart + 1] == UInt8(ascii: ".") { return nil }
+                default: break
+                }
+                if index < bytes.count { partStart = index + 1 }
+            }
+            return partStart
+        }
+        guard let lastPart else { throw Failure.unsafePath(relative) }
+        return lastPart > 0 ? lastPart - 1 : nil
     }
 
     public func write(_ relative: String, bytes: some Collection<UInt8>) throws {
@@ -135,23 +154,36 @@ public final class StagedOutput: @unchecked Sendable {
         }
     }
 
+    /// The file's path in the staging folder, its folders made. A folder is made once: most
+    /// files go into one made already, which costs a single look-up of their folder.
     private func prepare(_ relative: String) throws -> String {
-        let parts = try Self.validate(relative)
-        var directory = staging
-        for part in parts.dropLast() {
-            directory += "/" + part
-            lock.lock()
-            let known = createdDirectories.contains(directory)
-            lock.unlock()
-            if known { continue }
-            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-                throw Failure.system("mkdir", path: directory, errno: errno)
+        let slashOffset = try Self.validate(relative)
+        let path = staging + "/" + relative
+        guard let slashOffset else { return path }
+        let lastSlash = relative.utf8.index(relative.utf8.startIndex, offsetBy: slashOffset)
+        if isCreated(String(relative[..<lastSlash])) { return path }
+        var slash = relative.utf8.startIndex
+        while let next = relative.utf8[slash...].firstIndex(of: UInt8(ascii: "/")) {
+            let folder = String(relative[..<next])
+            if !isCreated(folder) {
+                let directory = staging + "/" + folder
+                if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                    throw Failure.system("mkdir", path: directory, errno: errno)
+                }
+                lock.lock()
+                createdDirectories.insert(folder)
+                lock.unlock()
             }
-            lock.lock()
-            createdDirectories.insert(directory)
-            lock.unlock()
+            slash = relative.utf8.index(after: next)
         }
-        return staging + "/" + relative
+        return path
+    }
+
+    /// Whether a folder (relative to the staging folder) was made already.
+    private func isCreated(_ folder: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return createdDirectories.contains(folder)
     }
 
     /// Swaps the finished site in. With an existing destination, both folders are exchanged in
@@ -159,7 +191,7 @@ public final class StagedOutput: @unchecked Sendable {
     public func commit() throws {
         if FileSystem.exists(destination) {
             if lapak_rename_exchange(staging, destination) == 0 {
-                Self.removeTreeInParallel(staging)
+                TreeRemoval.removeInParallel(staging)
                 return
             }
             // Kernels or file systems without RENAME_EXCHANGE: two renames, old site kept aside until the end.
@@ -170,7 +202,7 @@ public final class StagedOutput: @unchecked Sendable {
                 _ = rename(aside, destination)
                 throw Failure.system("rename", path: staging, errno: code)
             }
-            Self.removeTree(aside)
+            TreeRemoval.remove(aside)
         } else {
             guard rename(staging, destination) == 0 else { throw Failure.system("rename", path: staging, errno: errno) }
         }
@@ -178,27 +210,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Throws the staging folder away; the destination is untouched.
     public func abandon() {
-        Self.removeTree(staging)
-    }
-
-    /// The old site can be as large as the new one: its top-level folders are removed on all cores.
-    static func removeTreeInParallel(_ path: String) {
-        let entries = FileSystem.list(path)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
-            removeTree(path + "/" + entries[index].name)
-        }
-        rmdir(path)
-    }
-
-    static func removeTree(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            for entry in FileSystem.list(path) { removeTree(path + "/" + entry.name) }
-            rmdir(path)
-        } else {
-            unlink(path)
-        }
+        TreeRemoval.remove(staging)
     }
 
     static func makeDirectories(_ path: String) throws {

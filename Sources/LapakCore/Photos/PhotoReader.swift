@@ -6,6 +6,15 @@ struct PhotoReader: Sendable {
     let sizes: PhotoSizes
     let limits: PhotoLimits
     let sources: PhotoSourceIndex?
+    /// `sizes.recipe`, made once: every photo's cache key holds it.
+    private let recipe: String
+
+    init(sizes: PhotoSizes, limits: PhotoLimits, sources: PhotoSourceIndex?) {
+        self.sizes = sizes
+        self.limits = limits
+        self.sources = sources
+        recipe = sizes.recipe
+    }
 
     /// Names that promise a photo: a file so named that is not one is an error where it is used.
     static let photoExtensions: Set<String> = ["jpg", "jpeg", "jpe", "png", "webp", "gif", "heic", "heif", "avif", "hif",
@@ -47,7 +56,7 @@ struct PhotoReader: Sendable {
     }
 
     private func entry(key: String, header: PhotoHeader, digest: String, stamp: FileStamp?) -> ImageIndex.Entry {
-        let photo = PublishedPhoto.plan(source: key, header: header, digest: digest, sizes: sizes)
+        let photo = PublishedPhoto.plan(source: key, header: header, digest: digest, sizes: sizes, recipe: recipe)
         return ImageIndex.Entry(width: photo.largest.width, height: photo.largest.height, photo: photo, header: header,
                                 failure: nil, digest: digest, stamp: stamp)
     }

@@ -39,6 +39,9 @@ public struct PhotoSizes: Sendable, Hashable {
             + (avif ? "; avif q\(avifQuality)" : "")
     }
 
+    /// What the cache key of every photo shares: these parameters and the libvips version.
+    var recipe: String { parameters + "\nlibvips " + PhotoEngine.version }
+
     /// The WebP widths for a photo `width` pixels wide upright: never wider than the photo, and
     /// the photo's own width as the last when it is narrower than the largest.
     func webpWidths(forSourceWidth width: Int) -> [Int] {

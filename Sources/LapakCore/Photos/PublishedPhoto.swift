@@ -48,24 +48,31 @@ public struct PublishedPhoto: Sendable, Hashable {
     /// pandan é.jpg` → `foto-produk/tas-pandan-e`), so every URL to them is valid as it stands in
     /// feeds, catalogs and link previews, whatever a phone named the file.
     static func publishedName(of source: String) -> (folder: String, stem: String) {
-        var parts = source.split(separator: "/").map(String.init)
+        // Split as bytes: a `/` is one byte in UTF-8, and splitting by characters cost more than the rest.
+        var parts = source.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         let name = parts.popLast() ?? source
-        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        let stem = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
         func slug(_ part: String, _ fallback: String) -> String {
             // Most names are slugs already; folding with Foundation is the slow path.
             if Slug.isValid(part) { return part }
             let made = Slug.make(from: part)
             return made.isEmpty ? fallback : made
         }
-        let folder = parts.map { slug($0, "foto") }.map { $0 + "/" }.joined()
+        var folder = ""
+        for part in parts { folder += slug(part, "foto") + "/" }
         return (folder, slug(stem, "foto"))
     }
 
     /// Plans the copies of `source` (a path under `content/`) from its header and digest.
     static func plan(source: String, header: PhotoHeader, digest: String, sizes: PhotoSizes) -> PublishedPhoto {
+        plan(source: source, header: header, digest: digest, sizes: sizes, recipe: sizes.recipe)
+    }
+
+    /// The same, with `recipe` (`sizes.recipe`) made once for the many photos of a build.
+    static func plan(source: String, header: PhotoHeader, digest: String, sizes: PhotoSizes, recipe: String) -> PublishedPhoto {
         let width = header.width
         let height = header.height
-        let cacheKey = ContentDigest.sha256("\(digest)\n\(sizes.parameters)\nlibvips \(PhotoEngine.version)\n\(width)x\(height)")
+        let cacheKey = ContentDigest.sha256(digest + "\n" + recipe + "\n\(width)x\(height)")
         let fingerprint = cacheKey.prefix(10)
         let (folder, stem) = publishedName(of: source)
         func rendition(_ w: Int, _ encoding: PhotoEncoding, _ quality: Int) -> Rendition {
