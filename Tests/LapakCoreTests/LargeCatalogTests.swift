@@ -55,4 +55,41 @@ import Testing
         #expect(cut.count <= 5000)
         #expect(cut.hasSuffix("asam…") || cut.hasSuffix("é…") || cut.hasSuffix("kunyit…") || cut.hasSuffix("Jamu…"))
     }
+
+    /// The byte-wise cut and white-space collapse against plain definitions over scalars, on
+    /// texts mixing ASCII, accents, spaces and line breaks at every length around the limit.
+    @Test func bytesAgreeWithScalars() {
+        func cutByScalars(_ text: String, _ limit: Int) -> String {
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.count > limit else { return text }
+            var kept = Array(scalars[..<(limit - 1)])
+            if let space = kept.lastIndex(of: " "), space > limit / 2 { kept = Array(kept[..<space]) }
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: kept)
+            return String(out) + "…"
+        }
+        func plainByCharacters(_ text: String) -> String {
+            var out = "", pending = ""
+            for character in text.unicodeScalars {
+                switch character {
+                case " ", "\t", "\r": if pending.isEmpty && !out.isEmpty { pending = " " }
+                case "\n": if !out.isEmpty { pending = "\n" }
+                default:
+                    out += pending
+                    pending = ""
+                    out.unicodeScalars.append(character)
+                }
+            }
+            return out
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["tas", "é", "anyaman", " ", "  ", "\n", "\t", "Kain×", "Rp", "85.000", "\r\n", "ü", "—", "x"]
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Catalog.plain(text) == plainByCharacters(text), "\(text.debugDescription)")
+            for limit in [3, 5, 8, 13, 21] {
+                #expect(Catalog.cut(text, limit) == cutByScalars(text, limit), "\(text.debugDescription) at \(limit)")
+            }
+        }
+    }
 }
