@@ -214,6 +214,30 @@ import Testing
         expectSameAsBuild(site, parsed: 1, changes: .written([tote]))
     }
 
+    /// On the sample site, in Indonesian and English: an edited original is patched into both
+    /// languages, through its translation where it has one.
+    @Test func anEditedProductIsPatchedIntoEveryLanguage() throws {
+        let site = try SampleSite()
+        expectSameAsBuild(site, changes: .unknown)
+        let translated = "content/products/tas-anyaman-pandan-kedunggebang.md"
+        try site.write(translated, try site.read(translated).replacingOccurrences(of: "price: 125000", with: "price: 135000")
+            + "\nKalimat baru.\n")
+        expectSameAsBuild(site, parsed: 1, changes: .written([translated]))
+        #expect(site.session.lastRebuildPatched)
+        let english = try #require(site.session.lookup("en/produk/tas-anyaman-pandan-kedunggebang/"))
+        guard case .file(let page) = english, case .bytes(let bytes) = page.render() else {
+            Issue.record("no English page")
+            return
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("Woven Pandan Bag") && text.contains("Rp 135,000"))
+
+        let untranslated = "content/products/beras-gogodeso.md"
+        try site.write(untranslated, try site.read(untranslated) + "\nKalimat baru.\n")
+        expectSameAsBuild(site, parsed: 1, changes: .written([untranslated]))
+        #expect(site.session.lastRebuildPatched)
+    }
+
     @Test func contentErrorsAreReportedAtOnceAndTheLastGoodSiteStays() throws {
         let site = try SampleSite()
         expectSameAsBuild(site)

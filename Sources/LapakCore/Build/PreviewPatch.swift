@@ -8,7 +8,9 @@ import Templates
 /// The product keeps its place when nothing that decides which pages exist, which lists hold it
 /// or where, changes: its address, producer, category, tags, date and draft state, its photos
 /// and its variants' names (the catalogs' item ids), and its place in the newest-first order.
-/// Anything else (another kind of file, a new or removed file, a problem, a second language)
+/// On a site in more than one language each language's product is made again too: the edited
+/// original where it has no translation, else its translation applied to the edited original.
+/// Anything else (another kind of file, a new or removed file, a translation file, a problem)
 /// takes the full rebuild.
 struct PreviewPatch {
     let previous: PreviewSnapshot
@@ -18,8 +20,8 @@ struct PreviewPatch {
     func apply(written: Set<String>, cache: ParseCache) -> (PreviewSnapshot, BuildReport)? {
         let prepared = previous.prepared
         let site = prepared.site
-        guard !written.isEmpty, options.unsaved == nil, !site.config.isMultilingual,
-              let load = cache.lastSnapshot else { return nil }
+        guard !written.isEmpty, options.unsaved == nil, let load = cache.lastSnapshot,
+              prepared.pagePlans.count == site.config.languages.count else { return nil }
         var phases = PhaseClock()
         var index: [String: Int] = [:]
         var jobs: [(kind: ContentKind, path: String, name: String)] = []
@@ -46,15 +48,47 @@ struct PreviewPatch {
         for position in Set(jobs.compactMap { index[$0.path] }) where !Self.inOrder(products, around: position) { return nil }
         phases.mark("patch: parse")
 
-        let patchedSite = site.replacingProducts(products)
-        let views = prepared.views.replacingProducts(at: jobs.compactMap { index[$0.path] }, in: patchedSite)
-        let plan = prepared.pagePlans[0].with(site: patchedSite, views: views)
-        phases.mark("patch: site and views")
-        // A fresh environment: the card cache holds the old product's card.
-        let environment = Environment(loader: prepared.pageEnvironments[0].loader,
-                                      extensions: HostExtensions.make(site: patchedSite, views: views, strings: plan.strings))
-        do { try environment.loadAll() } catch { return nil }
-        phases.mark("patch: environment")
+        let positions = jobs.compactMap { index[$0.path] }
+        // Every other language's products, made from the edited originals.
+        var editions: [[Product]] = [products]
+        var translations = site.translations
+        for plan in prepared.pagePlans.dropFirst() {
+            let edition = plan.site, language = edition.config.language
+            var translated = edition.products
+            for position in positions {
+                let original = products[position]
+                guard !edition.untranslated.contains(original.sourcePath) else {
+                    translated[position] = original
+                    continue
+                }
+                guard let file = edition.translationFiles[language]?[original.sourcePath],
+                      let job = load.jobs.firstIndex(where: { $0.path == file }),
+                      case .translation(let draft)? = load.results[job].item else { return nil }
+                var reader = TranslationReader(draft: draft)
+                let product = reader.product(original)
+                // A translation the edit makes wrong (a price it repeats, say) is for the full rebuild to report.
+                guard !reader.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+                translated[position] = product
+                translations[language, default: [:]][original.sourcePath] = .product(product)
+            }
+            editions.append(translated)
+        }
+
+        var plans: [PagePlan] = []
+        var environments: [Environment] = []
+        for (number, plan) in prepared.pagePlans.enumerated() {
+            let edited = plan.site.replacingProducts(editions[number], translations: translations)
+            let views = plan.views.replacingProducts(at: positions, in: edited)
+            let patched = plan.with(site: edited, views: views)
+            // A fresh environment: the card cache holds the old product's card.
+            let environment = Environment(loader: prepared.pageEnvironments[number].loader,
+                                          extensions: HostExtensions.make(site: edited, views: views, strings: plan.strings))
+            do { try environment.loadAll() } catch { return nil }
+            plans.append(patched)
+            environments.append(environment)
+        }
+        let patchedSite = plans[0].site
+        phases.mark("patch: sites, views and environments")
         cache.rememberPatched(results)
         phases.mark("patch: cache")
 
@@ -66,8 +100,8 @@ struct PreviewPatch {
         report.photos = prepared.photos.photos.count
         report.written = true
         report.files = prepared.jobs.count
-        let changed = jobs.compactMap { index[$0.path] }.map { patchedSite.products[$0] }
-        let next = prepared.replacing(site: patchedSite, views: views, plans: [plan], environments: [environment],
+        let changed = positions.map { patchedSite.products[$0] }
+        let next = prepared.replacing(site: patchedSite, views: plans[0].views, plans: plans, environments: environments,
                                       photos: prepared.photos.replacingOrigins(of: changed, basePath: site.config.basePath, images: site.images))
         phases.mark("patch: report and photos")
         return (PreviewSnapshot(prepared: next, builder: previous.builder, siteRoot: previous.siteRoot,

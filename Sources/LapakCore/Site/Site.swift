@@ -143,13 +143,14 @@ public struct Site: Sendable {
 
     /// The same site with `products` in place of its own: products that keep every product's
     /// place (see `PreviewPatch`), so the lists and indexes stay as they are.
-    func replacingProducts(_ products: [Product]) -> Site {
+    /// `translations`: the translated items made again from the edited originals.
+    func replacingProducts(_ products: [Product], translations: [String: [String: ParsedItem]]? = nil) -> Site {
         var site = Site(
             config: config, producers: producers, products: products, news: news, pages: pages, images: images,
             categories: categories, tags: tags, producerIndex: producerIndex, productsByProducer: productsByProducer,
             productsByCategory: productsByCategory, productsByTag: productsByTag, newsByProducer: newsByProducer,
-            newsByTag: newsByTag, producersOfBrokenProducts: producersOfBrokenProducts, translations: translations,
-            translationFiles: translationFiles)
+            newsByTag: newsByTag, producersOfBrokenProducts: producersOfBrokenProducts,
+            translations: translations ?? self.translations, translationFiles: translationFiles)
         site.untranslated = untranslated
         return site
     }
