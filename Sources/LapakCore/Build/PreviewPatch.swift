@@ -45,10 +45,10 @@ struct PreviewPatch {
             products[position] = product
             results[job.path] = result
         }
-        for position in Set(jobs.compactMap { index[$0.path] }) where !Self.inOrder(products, around: position) { return nil }
+        let positions = jobs.compactMap { index[$0.path] }
+        for position in positions where !Self.inOrder(products, around: position) { return nil }
         phases.mark("patch: parse")
 
-        let positions = jobs.compactMap { index[$0.path] }
         // Every other language's products, made from the edited originals.
         var editions: [[Product]] = [products]
         var translations = site.translations

@@ -146,23 +146,16 @@ final class PreviewSnapshot: Sendable {
     /// Every folder of the output, made the first time a path without a slash is asked for.
     private let folders = Mutex<Set<String>?>(nil)
 
-    init(prepared: Builder.PreparedSite, builder: Builder, siteRoot: String, diagnostics: [Diagnostic]) {
+    /// `previous`: a snapshot of the same files (the site was patched), whose index of paths is kept.
+    init(prepared: Builder.PreparedSite, builder: Builder, siteRoot: String, diagnostics: [Diagnostic],
+         reusing previous: PreviewSnapshot? = nil) {
         self.prepared = prepared
         self.builder = builder
         self.siteRoot = siteRoot
         self.diagnostics = diagnostics
         // Paths are unique here: the plan reported any collision as an error.
-        jobs = Dictionary(prepared.jobs.indices.map { (prepared.jobs[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// A snapshot of the same files as `previous` (a patched site), its index of paths kept.
-    init(prepared: Builder.PreparedSite, builder: Builder, siteRoot: String, diagnostics: [Diagnostic],
-         reusing previous: PreviewSnapshot) {
-        self.prepared = prepared
-        self.builder = builder
-        self.siteRoot = siteRoot
-        self.diagnostics = diagnostics
-        jobs = previous.jobs
+        jobs = previous?.jobs
+            ?? Dictionary(prepared.jobs.indices.map { (prepared.jobs[$0].path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     func file(_ path: String) -> PreviewFile? {

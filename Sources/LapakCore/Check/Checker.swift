@@ -18,7 +18,8 @@ public enum Checker {
         if let (site, theme) = observed {
             let brokenFiles = diagnostics.filter { $0.severity == .error }.map(\.location.file)
             let outputs = SiteOutputs(site: site, theme: theme, rendered: rendered, brokenFiles: brokenFiles)
-            diagnostics += LinkCheck(site: site, outputs: outputs, sources: sources).run()
+            let editions = site.editions
+            diagnostics += LinkCheck(editions: editions, outputs: outputs, sources: sources).run()
             diagnostics += PhotoCheck.run(site: site, sizes: site.config.photos)
             diagnostics += DuplicateProductCheck.run(site: site, sources: sources)
             diagnostics += IdleProducerCheck.run(site: site, sources: sources)
@@ -27,7 +28,7 @@ public enum Checker {
             counts = .init(products: site.products.count, producers: site.producers.count,
                            news: site.news.count, pages: site.pages.count)
             readiness = ChannelCheck.readiness(site: site, diagnostics: diagnostics)
-            untranslated = site.editions.dropFirst().map { ($0.language, $0.untranslated.sorted()) }
+            untranslated = editions.dropFirst().map { ($0.language, $0.untranslated.sorted()) }
         }
         let sorted = DiagnosticList(Builder.unique(diagnostics)).sorted
         let entries = sorted.map { CheckReport.Entry(diagnostic: $0, sourceLine: sources.line(at: $0.location)) }

@@ -2,7 +2,8 @@ import Markdown
 
 /// Links and images in Markdown bodies that lead to no file of the built site.
 struct LinkCheck {
-    let site: Site
+    /// The site in each of its languages, the first first (`Site.editions`).
+    let editions: [Site]
     let outputs: SiteOutputs
     let sources: SourceFiles
 
@@ -10,7 +11,7 @@ struct LinkCheck {
         var out: [Diagnostic] = []
         // Each language's bodies, at the file they are written in: the translations' links are
         // checked where they stand, from the page they are on.
-        for (index, edition) in site.editions.enumerated() {
+        for (index, edition) in editions.enumerated() {
             let routes = Routes(config: edition.config)
             func written(_ path: String) -> Bool { index == 0 || !edition.untranslated.contains(path) }
             for product in edition.products where written(product.sourcePath) {
@@ -33,7 +34,7 @@ struct LinkCheck {
         var out: [Diagnostic] = []
         for reference in body.references {
             let problem: Problem
-            switch InternalLink.resolve(reference.url, basePath: site.config.basePath, from: route) {
+            switch InternalLink.resolve(reference.url, basePath: outputs.basePath, from: route) {
             case .external:
                 continue
             case .outside:

@@ -26,19 +26,17 @@ enum HostExtensions {
             }
             return .string(DateText.long(date, language: language))
         }
-        extensions.filter("url") { value, _ in
-            guard let path = value.stringValue else { throw FilterError("url expects a path") }
-            return .string(routes.path(String(path.drop { $0 == "/" })))
+        /// A path written in a template as a route: without its leading slashes, and inside the
+        /// page's language for the `lang_` filters (`'produk/' | lang_url` is `/en/produk/` on an
+        /// English page; `url` stays for files every language shares: style sheet, script, photos).
+        @Sendable func route(_ value: Value, filter: String, inLanguage: Bool) throws -> String {
+            guard let path = value.stringValue else { throw FilterError("\(filter) expects a path") }
+            return (inLanguage ? routes.prefix : "") + String(path.drop { $0 == "/" })
         }
-        // The same, inside the page's language: `'produk/' | lang_url` is `/en/produk/` on an
-        // English page. `url` stays for files every language shares (style sheet, script, photos).
-        extensions.filter("lang_url") { value, _ in
-            guard let path = value.stringValue else { throw FilterError("lang_url expects a path") }
-            return .string(routes.path(routes.prefix + String(path.drop { $0 == "/" })))
-        }
+        extensions.filter("url") { value, _ in .string(routes.path(try route(value, filter: "url", inLanguage: false))) }
+        extensions.filter("lang_url") { value, _ in .string(routes.path(try route(value, filter: "lang_url", inLanguage: true))) }
         extensions.filter("lang_abs_url") { value, _ in
-            guard let path = value.stringValue else { throw FilterError("lang_abs_url expects a path") }
-            return .string(routes.absolute(routes.prefix + String(path.drop { $0 == "/" })))
+            .string(routes.absolute(try route(value, filter: "lang_abs_url", inLanguage: true)))
         }
         extensions.filter("abs_url") { value, _ in
             guard let path = value.stringValue else { throw FilterError("abs_url expects a path") }

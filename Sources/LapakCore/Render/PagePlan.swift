@@ -209,26 +209,26 @@ struct PagePlan: Sendable {
     /// address is the original's, so search engines index the text once, where it is written.
     func pageInfo(kind: String, title: String?, route: String, description: String? = nil,
                   pageNumber: Int = 1, untranslated: Bool = false) -> Value {
-        var fields: [(String, Value)] = [
+        var canonical = routes.absolute(route)
+        var originalURL: Value = .none
+        if untranslated {
+            let original = Routes(config: site.config, language: site.config.defaultLanguage)
+            let originalRoute = routes.route(route, in: original)
+            canonical = original.absolute(originalRoute)
+            originalURL = .string(original.path(originalRoute))
+        }
+        return .dictionary(OrderedMapping([
             ("kind", .string(kind)),
             ("title", title.map(Value.string) ?? .none),
             ("description", description.map(Value.string) ?? .none),
             ("route", .string(route)),
             ("url", .string(routes.path(route))),
-            ("canonical", .string(routes.absolute(route))),
+            ("canonical", .string(canonical)),
             ("number", .int(pageNumber)),
             ("untranslated", .bool(untranslated)),
-            ("original_url", .none),
-            ("content_language", .string(site.config.language)),
-        ]
-        if untranslated {
-            let original = Routes(config: site.config, language: site.config.defaultLanguage)
-            let originalRoute = routes.route(route, in: original)
-            fields[5] = ("canonical", .string(original.absolute(originalRoute)))
-            fields[8] = ("original_url", .string(original.path(originalRoute)))
-            fields[9] = ("content_language", .string(site.config.defaultLanguage))
-        }
-        return .dictionary(OrderedMapping(fields))
+            ("original_url", originalURL),
+            ("content_language", .string(untranslated ? site.config.defaultLanguage : site.config.language)),
+        ]))
     }
 
     private func homePage() -> PlannedPage {

@@ -20,6 +20,8 @@ struct TranslationMerger {
     }
 
     func merge(_ drafts: [TranslationDraft], into content: inout LoadedContent, diagnostics: inout [Diagnostic]) {
+        // Most sites have no translation: no index of ten thousand products for nothing.
+        guard !drafts.isEmpty else { return }
         let others = Array(config.languages.dropFirst())
         let products = Dictionary(content.products.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         let producers = Dictionary(content.producers.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
